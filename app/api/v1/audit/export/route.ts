@@ -1,0 +1,4 @@
+import { exportAuditRoute } from "@/lib/audit/routes";
+
+export const dynamic = "force-dynamic";
+export const GET = exportAuditRoute;

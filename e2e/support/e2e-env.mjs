@@ -1,0 +1,20 @@
+// The environment of the app under e2e test: embedded database in its own dir, local login and
+// SSO against the loopback oidc-provider (e2e/support/oidc-provider.mjs).
+export const APP_PORT = 3100;
+export const OIDC_PORT = 3101;
+export const APP_URL = `http://localhost:${APP_PORT}`;
+export const DEMO_PASSWORD = "e2e-demo-password-1234";
+
+export const appEnv = {
+  TOKENWARD_DATA_DIR: ".data/e2e/pglite",
+  AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
+  AUTH_URL: APP_URL,
+  TOKENWARD_LOCAL_LOGIN: "true",
+  TOKENWARD_DEMO_PASSWORD: DEMO_PASSWORD,
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  AUTH_OIDC_CLIENT_ID: "tokenward-e2e",
+  AUTH_OIDC_CLIENT_SECRET: "tokenward-e2e-secret-not-for-production",
+  AUTH_OIDC_NAME: "Test IdP",
+  AUTH_OIDC_ROLE_MAP: "tw-admins=admin,tw-security=security,tw-auditors=auditor",
+  LOG_LEVEL: "warn",
+};

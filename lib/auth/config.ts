@@ -1,0 +1,97 @@
+import "server-only";
+import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticateLocalUser } from "@/lib/auth/services/authenticate-local-user";
+import { resolveSsoUser } from "@/lib/auth/services/resolve-sso-user";
+import { db } from "@/lib/db/client";
+import { env, isOidcEnabled } from "@/lib/env";
+
+/**
+ * Auth.js configuration, built per request from the validated environment. JWT sessions carry only
+ * the user id; the user's role and active flag are re-read from the database on every request
+ * (lib/auth/session.ts), so a role change or deactivation takes effect at once.
+ */
+
+export const OIDC_PROVIDER_ID = "oidc";
+export const CREDENTIALS_PROVIDER_ID = "credentials";
+
+class RateLimitedSignin extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+}
+
+export function buildAuthConfig(): NextAuthConfig {
+  const e = env();
+  const providers: NextAuthConfig["providers"] = [];
+
+  if (isOidcEnabled(e)) {
+    providers.push({
+      id: OIDC_PROVIDER_ID,
+      name: e.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: e.AUTH_OIDC_ISSUER,
+      clientId: e.AUTH_OIDC_CLIENT_ID,
+      clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
+      checks: ["pkce", "state"],
+      authorization: { params: { scope: `openid email profile ${e.AUTH_OIDC_ROLE_CLAIM}` } },
+      profile: (claims) => ({ id: String(claims.sub), email: String(claims.email ?? ""), name: String(claims.name ?? claims.email ?? "") }),
+    });
+  }
+
+  if (e.TOKENWARD_LOCAL_LOGIN) {
+    providers.push(
+      Credentials({
+        id: CREDENTIALS_PROVIDER_ID,
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: async (raw, request) => {
+          const result = await authenticateLocalUser(await db(), raw, clientAddress(request));
+          if (result.ok) return result.user;
+          if (result.reason === "rate_limited") throw new RateLimitedSignin();
+          return null;
+        },
+      }),
+    );
+  }
+
+  return {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    providers,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const result = await resolveSsoUser(await db(), (profile ?? {}) as Record<string, unknown>, {
+          issuer: e.AUTH_OIDC_ISSUER!,
+          roleClaim: e.AUTH_OIDC_ROLE_CLAIM,
+          roleMap: e.AUTH_OIDC_ROLE_MAP,
+          defaultRole: e.AUTH_OIDC_DEFAULT_ROLE,
+        });
+        if (!result.ok) return `/sign-in?error=${result.reason === "no_role" ? "NoRole" : result.reason === "deactivated" ? "Deactivated" : "AccessDenied"}`;
+        // The jwt callback below receives the same user object: carry our id to it.
+        return true;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === OIDC_PROVIDER_ID && profile?.sub) {
+          const found = await (await db()).user.findUnique({
+            where: { oidcSubject: `${e.AUTH_OIDC_ISSUER}|${profile.sub}` },
+            select: { id: true },
+          });
+          token.uid = found?.id;
+        } else if (user?.id) {
+          token.uid = user.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.uid) session.user.id = token.uid;
+        return session;
+      },
+    },
+  };
+}

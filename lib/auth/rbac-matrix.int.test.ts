@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TActor } from "@/lib/auth/actor";
+import { PERMISSIONS, ROLES, type TPermission } from "@/lib/auth/permissions";
+import { operationOf } from "@/lib/server/action";
+import { executeOperation, type TOperation } from "@/lib/server/execute";
+import { executeRoute, routeDefinitionOf, routeName, routePermission, type TRouteDefinition } from "@/lib/server/route";
+import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
+import { findFiles, REPO_ROOT } from "@/lib/testing/find-files";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * The RBAC matrix. Every server action and every route handler must appear in MATRIX with the
+ * permission it checks; the test then calls each one as every role (and as nobody) and asserts
+ * allow/deny exactly as lib/auth/permissions.ts says. The probe input is invalid on purpose: an
+ * allowed call stops at validation, so the matrix writes nothing but the denial records.
+ * Adding an action or route without a line here fails this test.
+ */
+const MATRIX: Record<string, TPermission> = {
+  "audit.verify_chain": "audit.verify",
+  "audit.export": "audit.export",
+  "users.update_role": "users.manage",
+  "users.set_active": "users.manage",
+  "teams.create": "teams.manage",
+  "teams.add_member": "teams.manage",
+  "teams.remove_member": "teams.manage",
+};
+
+/** Entry points that run before a session exists. Reviewed by hand; keep this list short. */
+const PUBLIC_ACTIONS = new Set(["lib/auth/actions.ts#signInWithCredentials", "lib/auth/actions.ts#signInWithSso", "lib/auth/actions.ts#signOutAction"]);
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"]);
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+const PROBE = "__rbac_probe__";
+
+let database: TTestDatabase;
+let actors: Record<(typeof ROLES)[number], TActor>;
+const operations = new Map<string, TOperation<never, unknown>>();
+const routes = new Map<string, TRouteDefinition>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  actors = await createRoleUsers(database.prisma);
+
+  for (const file of findFiles("lib", /^actions\.ts$/)) {
+    const mod = (await import(`${REPO_ROOT}/${file}`)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      if (PUBLIC_ACTIONS.has(`${file}#${exportName}`)) continue;
+      const op = operationOf(value);
+      if (!op) throw new Error(`${file}#${exportName} is a server action not made by defineAction (or add it to PUBLIC_ACTIONS)`);
+      operations.set(op.name, op as TOperation<never, unknown>);
+    }
+  }
+  for (const file of findFiles("app", /^route\.ts$/)) {
+    if (PUBLIC_ROUTES.has(file)) continue;
+    const mod = (await import(`${REPO_ROOT}/${file}`)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (!(method in mod)) continue;
+      const def = routeDefinitionOf(mod[method]);
+      if (!def) throw new Error(`${file} ${method} is not made by defineRoute (or add it to PUBLIC_ROUTES)`);
+      routes.set(routeName(def), def);
+    }
+  }
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+describe("RBAC matrix", () => {
+  it("lists every action and route, with the permission it checks", () => {
+    const found = Object.fromEntries([
+      ...[...operations.values()].map((op) => [op.name, op.permission]),
+      ...[...routes.values()].map((def) => [routeName(def), routePermission(def)]),
+    ]);
+    expect(found).toEqual(MATRIX);
+    for (const permission of Object.values(MATRIX)) expect(PERMISSIONS).toHaveProperty(permission);
+  });
+
+  for (const [name, permission] of Object.entries(MATRIX)) {
+    for (const role of ROLES) {
+      const allowed = (PERMISSIONS[permission] as readonly string[]).includes(role);
+      it(`${name} × ${role} → ${allowed ? "allowed" : "denied"}`, async () => {
+        const before = await snapshotCounts(database.prisma);
+        const op = operations.get(name);
+        if (op) {
+          const result = await executeOperation(database.prisma, op, actors[role], PROBE);
+          expect(result.ok).toBe(false);
+          expect(result.ok ? null : result.error.code).toBe(allowed ? "VALIDATION" : "FORBIDDEN");
+        } else {
+          const def = routes.get(name)!;
+          const request = new Request(`http://localhost/probe?${PROBE}=1`, { method: def.kind === "read" ? "GET" : "POST", body: def.kind === "read" ? undefined : PROBE });
+          const response = await executeRoute(database.prisma, def, actors[role], request);
+          expect(response.status).toBe(allowed ? 400 : 403);
+        }
+        const after = await snapshotCounts(database.prisma);
+        // Allowed: nothing written (validation failed). Denied: exactly one access.denied record.
+        expect(after).toEqual({ ...before, auditEvents: before.auditEvents + (allowed ? 0 : 1) });
+      });
+    }
+
+    it(`${name} × signed out → UNAUTHENTICATED`, async () => {
+      const op = operations.get(name);
+      if (op) {
+        const result = await executeOperation(database.prisma, op, null, PROBE);
+        expect(result.ok ? null : result.error.code).toBe("UNAUTHENTICATED");
+      } else {
+        const response = await executeRoute(database.prisma, routes.get(name)!, null, new Request("http://localhost/probe"));
+        expect(response.status).toBe(401);
+      }
+    });
+  }
+});

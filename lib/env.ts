@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * The only place that reads process.env. Parsed lazily (first call) so `next build`, which
+ * imports route modules, does not need runtime secrets.
+ */
+
+const ZBooleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const ZRole = z.enum(["admin", "security", "owner", "auditor"]);
+
+export const ZEnv = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    TOKENWARD_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    AUTH_URL: z.url().optional(),
+    TOKENWARD_LOCAL_LOGIN: ZBooleanFlag,
+    AUTH_OIDC_ISSUER: z.url().optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
+    AUTH_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+    /** "group=role,group=role": which IdP group grants which Tokenward role. */
+    AUTH_OIDC_ROLE_MAP: z
+      .string()
+      .default("")
+      .transform((raw, ctx) => {
+        const map = new Map<string, z.infer<typeof ZRole>>();
+        for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+          const [group, role] = pair.split("=").map((s) => s?.trim());
+          const parsed = ZRole.safeParse(role);
+          if (!group || !parsed.success) {
+            ctx.addIssue({ code: "custom", message: `AUTH_OIDC_ROLE_MAP entry "${pair}" must be group=admin|security|owner|auditor` });
+            return z.NEVER;
+          }
+          map.set(group, parsed.data);
+        }
+        return map;
+      }),
+    /** Role for an SSO user none of whose groups is mapped. Unset: such users are refused. */
+    AUTH_OIDC_DEFAULT_ROLE: ZRole.optional().or(z.literal("").transform(() => undefined)),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ISSUER"],
+        message: "SSO needs all of AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET",
+      });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function isOidcEnabled(e: TEnv = env()): boolean {
+  return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { z } from "zod";
+import type { TActor } from "@/lib/auth/actor";
+import { can, type TPermission } from "@/lib/auth/permissions";
+import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
+import { db } from "@/lib/db/client";
+import { AppError, toPublicError } from "@/lib/errors/app-error";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
+
+/**
+ * The route-handler wrapper: session → permission → zod (query string or JSON body) → run → audit
+ * → JSON or streamed Response. Mutations reuse the server-action pipeline (`operation`); reads run
+ * outside a transaction, and privileged reads (exports) write an audit event before responding.
+ */
+
+type TReadContext<TQuery> = { actor: TActor; query: TQuery; request: Request; prisma: PrismaClient };
+
+export type TReadRoute<TQuerySchema extends z.ZodType> = {
+  kind: "read";
+  name: string;
+  permission: TPermission;
+  query: TQuerySchema;
+  run: (ctx: TReadContext<z.infer<TQuerySchema>>) => Promise<Response | object>;
+  /** Set for privileged reads: the audit record written before the response is sent. */
+  audit?: (ctx: TReadContext<z.infer<TQuerySchema>>) => TAuditRecord;
+};
+
+export type TMutationRoute<TSchema extends z.ZodType> = {
+  kind: "mutation";
+  operation: TOperation<TSchema, unknown>;
+};
+
+export type TRouteDefinition = TReadRoute<z.ZodType> | TMutationRoute<z.ZodType>;
+
+export type TRouteHandler = (request: Request) => Promise<Response>;
+
+const definitions = new WeakMap<TRouteHandler, TRouteDefinition>();
+
+export function defineRoute<TQuerySchema extends z.ZodType>(def: TReadRoute<TQuerySchema>): TRouteHandler;
+export function defineRoute<TSchema extends z.ZodType>(def: TMutationRoute<TSchema>): TRouteHandler;
+export function defineRoute(def: TRouteDefinition): TRouteHandler {
+  const handler: TRouteHandler = async (request) => {
+    const { getCurrentActor } = await import("@/lib/auth/session");
+    return executeRoute(await db(), def, await getCurrentActor(), request);
+  };
+  definitions.set(handler, def);
+  return handler;
+}
+
+export function routeDefinitionOf(fn: unknown): TRouteDefinition | undefined {
+  return typeof fn === "function" ? definitions.get(fn as TRouteHandler) : undefined;
+}
+
+export function routeName(def: TRouteDefinition): string {
+  return def.kind === "read" ? def.name : def.operation.name;
+}
+
+export function routePermission(def: TRouteDefinition): TPermission {
+  return def.kind === "read" ? def.permission : def.operation.permission;
+}
+
+export function errorResponse(error: AppError): Response {
+  return Response.json({ error: toPublicError(error) }, { status: error.status, headers: { "cache-control": "no-store" } });
+}
+
+export async function executeRoute(
+  prisma: PrismaClient,
+  def: TRouteDefinition,
+  actor: TActor | null,
+  request: Request,
+): Promise<Response> {
+  if (def.kind === "mutation") {
+    const body = await request.json().catch(() => undefined);
+    const result = await executeOperation(prisma, def.operation, actor, body);
+    if (result.ok) return Response.json({ data: result.data }, { headers: { "cache-control": "no-store" } });
+    return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));
+  }
+  try {
+    if (!actor) throw new AppError("UNAUTHENTICATED");
+    if (!can(actor.role, def.permission)) {
+      await prisma.$transaction((tx) =>
+        appendAuditEvent(tx, actor, {
+          action: "access.denied",
+          targetType: "route",
+          targetId: def.name,
+          summary: { permission: def.permission, role: actor.role },
+        }),
+      );
+      throw new AppError("FORBIDDEN");
+    }
+    const url = new URL(request.url);
+    const parsed = def.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
+    }
+    const ctx = { actor, query: parsed.data, request, prisma };
+    if (def.audit) {
+      const record = def.audit(ctx);
+      await prisma.$transaction((tx) => appendAuditEvent(tx, actor, record));
+    }
+    const out = await def.run(ctx);
+    return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(normaliseError(error, def.name));
+  }
+}

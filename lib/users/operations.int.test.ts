@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/services/verify-audit-chain";
+import { executeOperation } from "@/lib/server/execute";
+import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { setUserActiveOperation, updateUserRoleOperation } from "@/lib/users/operations";
+
+let database: TTestDatabase;
+let actors: Awaited<ReturnType<typeof createRoleUsers>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  actors = await createRoleUsers(database.prisma);
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+const run = <T extends Parameters<typeof executeOperation>[1]>(op: T, input: unknown, actor = actors.admin) =>
+  executeOperation(database.prisma, op, actor, input);
+
+describe("users.update_role", () => {
+  it("changes the role and records before/after in the audit chain", async () => {
+    const result = await run(updateUserRoleOperation, { userId: actors.auditor.id, role: "security" });
+    expect(result).toEqual({ ok: true, data: { id: actors.auditor.id, role: "security" } });
+    const event = await database.prisma.auditEvent.findFirst({ orderBy: { seq: "desc" } });
+    expect(event).toMatchObject({ action: "users.update_role", targetId: actors.auditor.id, actorId: actors.admin.id });
+    expect(event?.summary).toMatchObject({ before: { role: "auditor" }, after: { role: "security" } });
+    expect((await verifyAuditChain(database.prisma)).ok).toBe(true);
+    await run(updateUserRoleOperation, { userId: actors.auditor.id, role: "auditor" });
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ["an unknown role", { userId: "00000000-0000-7000-8000-000000000000", role: "root" }, /role/],
+    ["a malformed user id", { userId: "1; drop table users", role: "owner" }, /userId/],
+    ["a missing field", { userId: "00000000-0000-7000-8000-000000000000" }, /role/],
+    ["an extra field", { userId: "00000000-0000-7000-8000-000000000000", role: "owner", active: false }, /Unrecognized key/i],
+    ["not an object", "owner", /object/i],
+  ];
+  for (const [label, input, message] of bad) {
+    it(`rejects ${label} with a clear message and writes nothing`, async () => {
+      const before = await snapshotCounts(database.prisma);
+      const result = await run(updateUserRoleOperation, input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe("VALIDATION");
+        expect(result.error.message).toMatch(message);
+      }
+      expect(await snapshotCounts(database.prisma)).toEqual(before);
+    });
+  }
+
+  it("refuses an unknown user, one's own role, and a no-op, writing nothing", async () => {
+    const before = await snapshotCounts(database.prisma);
+    const cases = [
+      [{ userId: "00000000-0000-7000-8000-000000000000", role: "owner" }, "NOT_FOUND"],
+      [{ userId: actors.admin.id, role: "owner" }, "CONFLICT"],
+      [{ userId: actors.owner.id, role: "owner" }, "CONFLICT"],
+    ] as const;
+    for (const [input, code] of cases) {
+      const result = await run(updateUserRoleOperation, input);
+      expect(result.ok ? null : result.error.code).toBe(code);
+    }
+    expect(await snapshotCounts(database.prisma)).toEqual(before);
+  });
+});
+
+describe("users.set_active", () => {
+  it("deactivates and reactivates a user, each audited", async () => {
+    expect(await run(setUserActiveOperation, { userId: actors.owner.id, active: false })).toMatchObject({ ok: true });
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { id: actors.owner.id } });
+    expect(user.active).toBe(false);
+    expect(user.deactivatedAt).toBeInstanceOf(Date);
+    expect(await run(setUserActiveOperation, { userId: actors.owner.id, active: true })).toMatchObject({ ok: true });
+    const actions = (await database.prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 })).map((e) => e.action);
+    expect(actions).toEqual(["users.reactivate", "users.deactivate"]);
+  });
+
+  it("never leaves the system without an active admin", async () => {
+    expect(await run(setUserActiveOperation, { userId: actors.spareAdmin.id, active: false })).toMatchObject({ ok: true });
+    // actors.admin is now the last admin; a second admin (spare, deactivated) cannot demote them, and they cannot demote themself.
+    const self = await run(setUserActiveOperation, { userId: actors.admin.id, active: false });
+    expect(self.ok ? null : self.error.message).toMatch(/yourself/);
+    await database.prisma.user.update({ where: { id: actors.security.id }, data: { role: "admin" } });
+    const last = await run(updateUserRoleOperation, { userId: actors.admin.id, role: "owner" }, { ...actors.security, role: "admin" });
+    expect(last).toMatchObject({ ok: true });
+    const lastAdmin = await run(setUserActiveOperation, { userId: actors.security.id, active: false }, { ...actors.admin, role: "admin" });
+    expect(lastAdmin.ok ? null : lastAdmin.error.message).toMatch(/last active admin/);
+  });
+});

@@ -1,0 +1,59 @@
+// `npm test`: everything a change must pass, in the order that fails fastest.
+// Installs what is missing (npm packages; Debian's Chromium when running as root).
+import { existsSync } from "node:fs";
+import { bin, ensureDependencies, ensurePrismaClient, run, step } from "./lib.mjs";
+
+const timings = [];
+function timed(title, fn) {
+  const start = step(title);
+  fn();
+  timings.push([title, ((Date.now() - start) / 1000).toFixed(1)]);
+}
+
+async function postgresReachable() {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(path)) return;
+  if (process.getuid?.() === 0) {
+    step("Installing Debian's Chromium for the e2e tests (apt-get)");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+    return;
+  }
+  throw new Error(`No Chromium at ${path}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+try {
+  const started = Date.now();
+  timed("Dependencies", ensureDependencies);
+  timed("Prisma client", ensurePrismaClient);
+  timed("Type-check", () => run(bin("tsc"), ["--noEmit"]));
+  timed("Lint", () => run(bin("eslint"), ["--max-warnings", "0", "."]));
+  timed("Unit tests", () => run(bin("vitest"), ["run", "--project", "unit"]));
+  timed("Integration tests on PGlite", () => run(bin("vitest"), ["run", "--project", "integration"], { env: { TEST_DB: "pglite" } }));
+  if (await postgresReachable()) {
+    timed("Integration tests on PostgreSQL", () => run(bin("vitest"), ["run", "--project", "integration"], { env: { TEST_DB: "postgres" } }));
+  } else if (process.env.CI) {
+    throw new Error("No PostgreSQL reachable in CI (TEST_POSTGRES_ADMIN_URL or 127.0.0.1:5432): .ci/run should have started it.");
+  } else {
+    process.stdout.write("\n⚠ No PostgreSQL reachable at TEST_POSTGRES_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres): SKIPPING the PostgreSQL integration tests only.\n");
+  }
+  timed("Chromium", ensureChromium);
+  timed("Production build", () => run(bin("next"), ["build"], { env: { TOKENWARD_DATA_DIR: ".data/build" } }));
+  timed("E2E tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"]));
+  process.stdout.write(`\nTimings (s): ${timings.map(([t, s]) => `${t} ${s}`).join(" · ")}\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+} catch (error) {
+  process.stderr.write(`\n✖ ${error.message}\n`);
+  process.exit(error.exitCode ?? 1);
+}

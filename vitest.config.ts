@@ -1,0 +1,45 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+const shared = {
+  // next-auth imports "next/server" without an extension; inlining lets Vite resolve it.
+  ssr: { noExternal: ["next-auth", "@auth/core"] },
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside React Server Components; tests run server code directly.
+      { find: /^server-only$/, replacement: path.join(root, "lib/testing/server-only-stub.ts") },
+    ],
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{lib,components,scripts}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", "lib/generated/**"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["{lib,scripts}/**/*.int.test.ts"],
+          globalSetup: ["lib/testing/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // PGlite is single-connection and each file gets its own database copy: two workers suffice.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
