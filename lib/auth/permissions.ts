@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   // Ownership of credentials and identities.
   "ownership.assign": ["admin", "security"],
   "ownership.claim": ["admin", "security", "owner"],
+  // Risk: the policy is admin-only; a full recompute may also be started by security.
+  "risk.recompute": ["admin", "security"],
   // Configuration.
   "connectors.manage": ["admin"],
   "policy.manage": ["admin"],
