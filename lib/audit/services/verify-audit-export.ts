@@ -15,7 +15,8 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
   let expectedSeq = 1n;
   let count = 0;
   let seenExpected = false;
-  let trailer: { count?: unknown; head?: { seq: string; hash: string } | null } | null = null;
+  type TTrailer = { count?: unknown; head?: { seq: string; hash: string } | null };
+  let trailer = null as TTrailer | null;
 
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -25,7 +26,7 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
     } catch {
       return { ok: false, error: `not NDJSON: ${line.slice(0, 60)}` };
     }
-    if (record.type === "trailer") trailer = record as typeof trailer;
+    if (record.type === "trailer") trailer = record as TTrailer;
     if (record.type !== "event") continue;
     if (trailer) return { ok: false, error: "events after the trailer" };
     const seq = BigInt(String(record.seq));

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { listTeams } from "@/lib/teams/queries";
+import { AccountCard } from "@/components/settings/account-card";
+import { SettingsHeader } from "@/components/settings/settings-header";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const [actor, teams] = await Promise.all([requireActor(), listTeams()]);
+  const myTeams = teams.filter((team) => actor.teamIds.includes(team.id)).map(({ id, name }) => ({ id, name }));
+  return (
+    <>
+      <SettingsHeader role={actor.role} />
+      <AccountCard actor={actor} teams={myTeams} />
+    </>
+  );
+}

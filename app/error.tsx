@@ -1,0 +1,32 @@
+"use client";
+
+import { RotateCw } from "lucide-react";
+import Link from "next/link";
+import { ErrorReference } from "@/components/shell/error-details";
+import { StatusPage } from "@/components/shell/status-page";
+import { Button } from "@/components/ui/button";
+
+// Next 16 passes `retry` (re-fetches the segment from the server) and `error` as unknown.
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <StatusPage
+      code="Error"
+      title="Something went wrong"
+      description={
+        <>
+          Tokenward could not show this page. The problem has been logged; trying again often helps. If it keeps happening,
+          send the reference below to your administrator.
+          <ErrorReference error={error} />
+        </>
+      }
+    >
+      <Button variant="primary" onClick={() => retry()}>
+        <RotateCw aria-hidden />
+        Try again
+      </Button>
+      <Button asChild variant="secondary">
+        <Link href="/">Back to overview</Link>
+      </Button>
+    </StatusPage>
+  );
+}

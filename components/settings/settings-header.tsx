@@ -1,0 +1,18 @@
+import type { TRole } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { SettingsTabs, type TSettingsTab } from "@/components/settings/settings-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+
+/** The Settings title and tabs, the same on every settings page; tabs a role cannot use are hidden. */
+export function SettingsHeader({ role }: { role: TRole }) {
+  const tabs: TSettingsTab[] = [
+    { href: "/settings", label: "Account" },
+    ...(can(role, "users.read") ? [{ href: "/settings/users", label: "Users" }] : []),
+    { href: "/settings/teams", label: "Teams" },
+  ];
+  return (
+    <PageHeader title="Settings" description="Your account, the people who use Tokenward, and the teams that own credentials.">
+      <SettingsTabs tabs={tabs} />
+    </PageHeader>
+  );
+}

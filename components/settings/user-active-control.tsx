@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { setUserActive } from "@/lib/users/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { InlineError } from "@/components/settings/inline-error";
+import { useActionRunner } from "@/components/settings/use-action-runner";
+
+/** Deactivation locks someone out, so it asks first; reactivation is harmless and immediate. */
+export function UserActiveControl({ userId, email, name, active }: { userId: string; email: string; name: string; active: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const { pending, error, run } = useActionRunner();
+
+  return (
+    <div className="flex flex-col items-end gap-1.5">
+      {active ? (
+        <Dialog open={confirming} onOpenChange={setConfirming}>
+          <DialogTrigger asChild>
+            <Button size="sm" variant="danger-ghost" disabled={pending} data-testid={`user-active-toggle-${email}`}>
+              Deactivate
+            </Button>
+          </DialogTrigger>
+          <DialogContent>
+            <DialogTitle>Deactivate {name}?</DialogTitle>
+            <DialogDescription>
+              {email} loses access on their next request and cannot sign in until an admin reactivates the account. The change
+              is recorded in the audit trail.
+            </DialogDescription>
+            <div className="mt-5 flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button
+                variant="danger"
+                disabled={pending}
+                onClick={() => run(() => setUserActive({ userId, active: false }), () => setConfirming(false))}
+                data-testid={`user-deactivate-confirm-${email}`}
+              >
+                {pending ? "Deactivating…" : "Deactivate"}
+              </Button>
+            </div>
+            <InlineError message={confirming ? error?.message : null} className="mt-3" />
+          </DialogContent>
+        </Dialog>
+      ) : (
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run(() => setUserActive({ userId, active: true }))}
+          data-testid={`user-active-toggle-${email}`}
+        >
+          {pending ? "Reactivating…" : "Reactivate"}
+        </Button>
+      )}
+      <InlineError message={confirming ? null : error?.message} testId={`user-error-${email}`} />
+    </div>
+  );
+}

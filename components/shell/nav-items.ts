@@ -1,0 +1,34 @@
+import { ClipboardCheck, KeyRound, LayoutDashboard, ScrollText, ServerCog, Settings, Workflow, type LucideIcon } from "lucide-react";
+
+export type TNavItem = { href: string; label: string; icon: LucideIcon };
+export type TNavSection = { label?: string; items: TNavItem[] };
+
+/** The product's information architecture: what exists, how to fix it, how to prove it. */
+export const NAV_SECTIONS: TNavSection[] = [
+  {
+    items: [
+      { href: "/", label: "Overview", icon: LayoutDashboard },
+      { href: "/inventory", label: "Inventory", icon: KeyRound },
+      { href: "/mcp-servers", label: "MCP servers", icon: ServerCog },
+    ],
+  },
+  {
+    label: "Remediate",
+    items: [
+      { href: "/workflows", label: "Workflows", icon: Workflow },
+      { href: "/reviews", label: "Reviews", icon: ClipboardCheck },
+    ],
+  },
+  {
+    label: "Prove",
+    items: [{ href: "/audit", label: "Audit", icon: ScrollText }],
+  },
+];
+
+export const SETTINGS_NAV_ITEM: TNavItem = { href: "/settings", label: "Settings", icon: Settings };
+
+/** "/" matches only itself; every other item also owns its sub-pages (/settings/users …). */
+export function isActivePath(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
