@@ -9,7 +9,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // The JSON report feeds the pass/fail totals that scripts/test.mjs prints at the end.
+  reporter: [["list"], ["json", { outputFile: ".data/test-reports/e2e.json" }], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
   use: {
     baseURL: APP_URL,
     trace: "retain-on-failure",

@@ -1,9 +1,33 @@
 // `npm test`: everything a change must pass, in the order that fails fastest.
 // Installs what is missing (npm packages; Debian's Chromium when running as root).
-import { existsSync } from "node:fs";
-import { bin, ensureDependencies, ensurePrismaClient, run, step } from "./lib.mjs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { bin, ensureDependencies, ensurePrismaClient, ROOT, run, step } from "./lib.mjs";
 
 const timings = [];
+const REPORTS = path.join(ROOT, ".data/test-reports");
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function vitest(project, name, env = {}) {
+  const outputFile = path.join(REPORTS, `${name}.json`);
+  try {
+    run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`], { env });
+  } finally {
+    count(outputFile, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests]);
+  }
+}
+
+function count(file, pick) {
+  if (!existsSync(file)) return;
+  const [passed, failed, skipped] = pick(JSON.parse(readFileSync(file, "utf8")));
+  totals.passed += passed ?? 0;
+  totals.failed += failed ?? 0;
+  totals.skipped += skipped ?? 0;
+}
+
+function closingLine() {
+  process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+}
 function timed(title, fn) {
   const start = step(title);
   fn();
@@ -36,14 +60,16 @@ function ensureChromium() {
 
 try {
   const started = Date.now();
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
   timed("Dependencies", ensureDependencies);
   timed("Prisma client", ensurePrismaClient);
   timed("Type-check", () => run(bin("tsc"), ["--noEmit"]));
   timed("Lint", () => run(bin("eslint"), ["--max-warnings", "0", "."]));
-  timed("Unit tests", () => run(bin("vitest"), ["run", "--project", "unit"]));
-  timed("Integration tests on PGlite", () => run(bin("vitest"), ["run", "--project", "integration"], { env: { TEST_DB: "pglite" } }));
+  timed("Unit tests", () => vitest("unit", "unit"));
+  timed("Integration tests on PGlite", () => vitest("integration", "integration-pglite", { TEST_DB: "pglite" }));
   if (await postgresReachable()) {
-    timed("Integration tests on PostgreSQL", () => run(bin("vitest"), ["run", "--project", "integration"], { env: { TEST_DB: "postgres" } }));
+    timed("Integration tests on PostgreSQL", () => vitest("integration", "integration-postgres", { TEST_DB: "postgres" }));
   } else if (process.env.CI) {
     throw new Error("No PostgreSQL reachable in CI (TEST_POSTGRES_ADMIN_URL or 127.0.0.1:5432): .ci/run should have started it.");
   } else {
@@ -51,9 +77,17 @@ try {
   }
   timed("Chromium", ensureChromium);
   timed("Production build", () => run(bin("next"), ["build"], { env: { TOKENWARD_DATA_DIR: ".data/build" } }));
-  timed("E2E tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"]));
+  timed("E2E tests (Playwright, Chromium)", () => {
+    try {
+      run(bin("playwright"), ["test"]);
+    } finally {
+      count(path.join(REPORTS, "e2e.json"), (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected, r.stats.skipped]);
+    }
+  });
   process.stdout.write(`\nTimings (s): ${timings.map(([t, s]) => `${t} ${s}`).join(" · ")}\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  closingLine();
 } catch (error) {
   process.stderr.write(`\n✖ ${error.message}\n`);
+  closingLine();
   process.exit(error.exitCode ?? 1);
 }

@@ -16,3 +16,16 @@ describe("rate limiter", () => {
     expect(limiter.hit("k999", 0).allowed).toBe(false);
   });
 });
+
+describe("rate limiter checks", () => {
+  it("reports a key as limited without counting, and forgets it on reset", () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 1000 });
+    expect(limiter.isLimited("k", 0)).toBe(false);
+    limiter.hit("k", 0);
+    limiter.hit("k", 0);
+    expect(limiter.isLimited("k", 0)).toBe(true);
+    expect(limiter.isLimited("k", 0)).toBe(true);
+    limiter.reset("k");
+    expect(limiter.isLimited("k", 0)).toBe(false);
+  });
+});

@@ -5,12 +5,25 @@
 
 type TWindow = { count: number; resetAt: number };
 
-export type TRateLimiter = { hit: (key: string, now?: number) => { allowed: boolean; retryAfterMs: number } };
+export type TRateLimiter = {
+  /** Counts one event against `key` and says whether it was within the limit. */
+  hit: (key: string, now?: number) => { allowed: boolean; retryAfterMs: number };
+  /** Whether `key` is over the limit now, without counting anything. */
+  isLimited: (key: string, now?: number) => boolean;
+  reset: (key: string) => void;
+};
 
 export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): TRateLimiter {
   const windows = new Map<string, TWindow>();
   const maxKeys = options.maxKeys ?? 10_000;
   return {
+    isLimited(key, now = Date.now()) {
+      const w = windows.get(key);
+      return Boolean(w && w.resetAt > now && w.count >= options.limit);
+    },
+    reset(key) {
+      windows.delete(key);
+    },
     hit(key, now = Date.now()) {
       let w = windows.get(key);
       if (!w || w.resetAt <= now) {

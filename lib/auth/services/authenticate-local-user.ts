@@ -5,8 +5,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createRateLimiter } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logging/logger";
 
-// 10 attempts per e-mail and per client address every 5 minutes.
-const limiter = createRateLimiter({ limit: 10, windowMs: 5 * 60_000 });
+// Failed attempts only: 10 per e-mail and 30 per client address (offices share one) every 5 minutes.
+const byEmail = createRateLimiter({ limit: 10, windowMs: 5 * 60_000 });
+const byAddress = createRateLimiter({ limit: 30, windowMs: 5 * 60_000 });
 
 export type TLocalAuthResult =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -21,7 +22,7 @@ export async function authenticateLocalUser(
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  if (!limiter.hit(`email:${email}`).allowed || !limiter.hit(`ip:${clientAddress}`).allowed) {
+  if (byEmail.isLimited(email) || byAddress.isLimited(clientAddress)) {
     logger.warn("sign-in rate limited", { email, clientAddress });
     return { ok: false, reason: "rate_limited" };
   }
@@ -29,10 +30,13 @@ export async function authenticateLocalUser(
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? TIMING_DUMMY_HASH);
   if (!user || !user.passwordHash || !passwordOk || !user.active) {
+    byEmail.hit(email);
+    byAddress.hit(clientAddress);
     logger.warn("sign-in refused", { email, clientAddress, known: Boolean(user), active: user?.active });
     return { ok: false, reason: "invalid" };
   }
 
+  byEmail.reset(email);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await appendAuditEvent(tx, { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: [] }, {

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test("an admin changes a user's role, and the change is in the verified audit trail", async ({ page }) => {
+  await signIn(page, "admin", { next: "/settings/users" });
+  // A seeded, active, non-demo user currently an owner.
+  const row = page.locator('[data-testid^="user-row-"]').filter({ hasNotText: "tokenward.local" }).filter({ hasText: "Owner" }).filter({ hasText: "Active" }).first();
+  const email = (await row.getAttribute("data-testid"))!.replace("user-row-", "");
+  await page.getByTestId(`role-select-${email}`).selectOption("auditor");
+  await page.getByTestId(`role-save-${email}`).click();
+  await page.reload();
+  await expect(page.getByTestId(`role-select-${email}`)).toHaveValue("auditor");
+
+  await page.goto("/audit");
+  const latest = page.locator('[data-testid^="audit-row-"]').first();
+  await expect(latest).toContainText("users.update_role");
+  await expect(latest).toContainText("admin@tokenward.local");
+
+  await signIn(page, "auditor", { next: "/audit" });
+  await page.getByTestId("verify-chain").click();
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-state", "ok");
+  await expect(page.getByTestId("verify-result")).toContainText("Chain intact");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("audit-export").click();
+  const lines = readFileSync(await (await download).path(), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  expect(lines[0]).toMatchObject({ type: "header", format: "tokenward.audit.v1" });
+  expect(lines.at(-1)).toMatchObject({ type: "trailer" });
+  expect(lines.some((l) => l.action === "users.update_role" && l.summary?.email === email)).toBe(true);
+});
+
+test("an admin creates a team and adds a member; a duplicate slug is refused", async ({ page }) => {
+  await signIn(page, "admin", { next: "/settings/teams" });
+  await page.getByTestId("create-team-name").fill("E2E Responders");
+  await page.getByTestId("create-team-slug").fill("e2e-responders");
+  await page.getByTestId("create-team-submit").click();
+  await expect(page.getByTestId("team-card-e2e-responders")).toBeVisible();
+  const select = page.getByTestId("add-member-select-e2e-responders");
+  const ownerOption = await select.locator("option", { hasText: "owner@tokenward.local" }).getAttribute("value");
+  await select.selectOption(ownerOption!);
+  await page.getByTestId("add-member-submit-e2e-responders").click();
+  await expect(page.getByTestId("team-member-e2e-responders-owner@tokenward.local")).toBeVisible();
+
+  await page.getByTestId("create-team-name").fill("Duplicate");
+  await page.getByTestId("create-team-slug").fill("e2e-responders");
+  await page.getByTestId("create-team-submit").click();
+  await expect(page.getByText(/already exists|Already taken/).first()).toBeVisible();
+});

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { demoEmail, signIn, type TDemoRole } from "./support/auth";
+
+const ROLE_LABEL: Record<TDemoRole, string> = { admin: "Admin", security: "Security", owner: "Owner", auditor: "Auditor" };
+
+test.describe("local sign-in", () => {
+  for (const role of Object.keys(ROLE_LABEL) as TDemoRole[]) {
+    test(`${role} signs in and sees their role`, async ({ page }) => {
+      await signIn(page, role);
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByTestId("user-menu")).toHaveAccessibleName(new RegExp(`, ${ROLE_LABEL[role]}$`));
+      await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+    });
+  }
+
+  test("a wrong password is refused with a clear message", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill(demoEmail("admin"));
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("sign-in-error")).toContainText("E-mail or password is incorrect");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a signed-out visitor is sent to sign-in and brought back after", async ({ page }) => {
+    await page.context().clearCookies();
+    await page.goto("/audit");
+    await expect(page).toHaveURL(/\/sign-in/);
+    const response = await page.request.get("/api/v1/audit/export");
+    expect(response.status()).toBe(401);
+    await signIn(page, "auditor", { next: "/audit" });
+    await expect(page).toHaveURL(/\/audit$/);
+  });
+
+  test("sign-out ends the session", async ({ page }) => {
+    await signIn(page, "security");
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe("role-restricted navigation", () => {
+  test("an auditor reads users but gets no controls, and the server refuses changes", async ({ page }) => {
+    await signIn(page, "auditor", { next: "/settings/users" });
+    await expect(page.getByTestId(`user-row-${demoEmail("owner")}`)).toBeVisible();
+    await expect(page.locator('[data-testid^="role-select-"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid^="user-active-toggle-"]')).toHaveCount(0);
+    await page.goto("/audit");
+    await expect(page.getByTestId("verify-chain")).toBeVisible();
+    await expect(page.getByTestId("audit-export")).toBeVisible();
+  });
+
+  test("an owner sees neither user management nor audit export, and the API says 403", async ({ page }) => {
+    await signIn(page, "owner", { next: "/audit" });
+    await expect(page.getByTestId("audit-table")).toBeVisible();
+    await expect(page.getByTestId("audit-export")).toHaveCount(0);
+    await expect(page.getByTestId("verify-chain")).toHaveCount(0);
+    expect((await page.request.get("/api/v1/audit/export")).status()).toBe(403);
+    await page.goto("/settings/users");
+    await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(0);
+  });
+});
