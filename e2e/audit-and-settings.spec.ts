@@ -4,10 +4,21 @@ import { signIn } from "./support/auth";
 
 test("an admin changes a user's role, and the change is in the verified audit trail", async ({ page }) => {
   await signIn(page, "admin", { next: "/settings/users" });
-  // A seeded, active, non-demo user currently an owner.
-  const row = page.locator('[data-testid^="user-row-"]').filter({ hasNotText: "tokenward.local" }).filter({ hasText: "Owner" }).filter({ hasText: "Active" }).first();
-  const email = (await row.getAttribute("data-testid"))!.replace("user-row-", "");
+  // A seeded, active owner who is not one of the four demo users (other specs sign in as those).
+  await expect(page.getByTestId("users-table")).toBeVisible();
+  const email = await page.evaluate(() => {
+    const demo = ["admin", "security", "owner", "auditor"].map((r) => `${r}@tokenward.local`);
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid^="user-row-"]')) {
+      const candidate = row.dataset.testid!.replace("user-row-", "");
+      const role = row.querySelector<HTMLSelectElement>(`[data-testid="role-select-${candidate}"]`)?.value;
+      const status = row.querySelector(`[data-testid="user-status-${candidate}"]`)?.textContent;
+      if (!demo.includes(candidate) && role === "owner" && status?.includes("Active")) return candidate;
+    }
+    return null;
+  });
+  expect(email).not.toBeNull();
   await page.getByTestId(`role-select-${email}`).selectOption("auditor");
+  await expect(page.getByTestId(`role-save-${email}`)).toBeEnabled();
   await page.getByTestId(`role-save-${email}`).click();
   await page.reload();
   await expect(page.getByTestId(`role-select-${email}`)).toHaveValue("auditor");
