@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { OIDC_PORT } from "./support/e2e-env.mjs";
 
 /**
  * SSO through a real OpenID Provider (oidc-provider, started by playwright.config.ts on loopback):
@@ -11,7 +12,7 @@ async function ssoSignIn(page: Page, login: string) {
   await page.context().clearCookies();
   await page.goto("/sign-in");
   await page.getByTestId("sso-sign-in").click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:3101/);
+  await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:${OIDC_PORT}`));
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any-password");
   await page.getByRole("button", { name: "Sign-in" }).click();

@@ -1,7 +1,8 @@
 // The environment of the app under e2e test: embedded database in its own dir, local login and
 // SSO against the loopback oidc-provider (e2e/support/oidc-provider.mjs).
-export const APP_PORT = 3100;
-export const OIDC_PORT = 3101;
+// Overridable so two suites (e.g. two checkouts) can run side by side on one machine.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3101);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const DEMO_PASSWORD = "e2e-demo-password-1234";
 

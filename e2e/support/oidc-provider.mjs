@@ -1,9 +1,10 @@
 // A real, certified OpenID Provider (node-oidc-provider) on loopback, for the SSO e2e tests.
 // Its built-in dev login accepts any password; accounts and their groups are below.
 import Provider from "oidc-provider";
+import { APP_URL, OIDC_PORT } from "./e2e-env.mjs";
 
-const port = Number(process.env.E2E_OIDC_PORT ?? 3101);
-const appUrl = process.env.E2E_APP_URL ?? "http://localhost:3100";
+const port = OIDC_PORT;
+const appUrl = APP_URL;
 const issuer = `http://127.0.0.1:${port}`;
 
 /** login → groups. "sso-outsider" is in no mapped group and must be refused by Tokenward. */
