@@ -9,9 +9,10 @@ export function SettingsHeader({ role }: { role: TRole }) {
     { href: "/settings", label: "Account" },
     ...(can(role, "users.read") ? [{ href: "/settings/users", label: "Users" }] : []),
     { href: "/settings/teams", label: "Teams" },
+    { href: "/settings/policy", label: "Risk policy" },
   ];
   return (
-    <PageHeader title="Settings" description="Your account, the people who use Tokenward, and the teams that own credentials.">
+    <PageHeader title="Settings" description="Your account, the people who use Tokenward, the teams that own credentials, and the risk policy.">
       <SettingsTabs tabs={tabs} />
     </PageHeader>
   );

@@ -1,4 +1,4 @@
-import { ClipboardCheck, KeyRound, LayoutDashboard, ScrollText, ServerCog, Settings, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -9,6 +9,8 @@ export const NAV_SECTIONS: TNavSection[] = [
     items: [
       { href: "/", label: "Overview", icon: LayoutDashboard },
       { href: "/inventory", label: "Inventory", icon: KeyRound },
+      { href: "/my-credentials", label: "My credentials", icon: UserRoundCheck },
+      { href: "/identities", label: "Identities", icon: Bot },
       { href: "/mcp-servers", label: "MCP servers", icon: ServerCog },
     ],
   },
@@ -21,7 +23,10 @@ export const NAV_SECTIONS: TNavSection[] = [
   },
   {
     label: "Prove",
-    items: [{ href: "/audit", label: "Audit", icon: ScrollText }],
+    items: [
+      { href: "/frameworks", label: "Frameworks", icon: Library },
+      { href: "/audit", label: "Audit", icon: ScrollText },
+    ],
   },
 ];
 

@@ -23,6 +23,17 @@ const MATRIX: Record<string, TPermission> = {
   "teams.create": "teams.manage",
   "teams.add_member": "teams.manage",
   "teams.remove_member": "teams.manage",
+  "inventory.list_credentials": "inventory.read",
+  "inventory.count_credentials": "inventory.read",
+  "ownership.assign": "ownership.assign",
+  "ownership.claim": "ownership.claim",
+  "risk.policy.save": "policy.manage",
+  "risk.policy.import": "policy.manage",
+  "risk.policy.restore": "policy.manage",
+  "risk.policy.preview": "policy.manage",
+  "risk.policy.export": "inventory.read",
+  "risk.recompute.start": "risk.recompute",
+  "risk.recompute.status": "inventory.read",
 };
 
 /** Entry points that run before a session exists. Reviewed by hand; keep this list short. */

@@ -1,30 +1,33 @@
-import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { FeatureList } from "@/components/ui/feature-list";
+import { Suspense } from "react";
+import { InventoryView } from "@/components/inventory/inventory-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { requireActor } from "@/lib/auth/session";
+import { loadInventoryPageData } from "@/lib/inventory/page-data";
 
 export const metadata: Metadata = { title: "Inventory" };
 
-export default function InventoryPage() {
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function InventoryPage({ searchParams }: { searchParams: TSearchParams }) {
+  const actor = await requireActor();
+  const data = await loadInventoryPageData(actor, await searchParams);
   return (
     <>
-      <PageHeader title="Inventory" description="Every machine credential and service account, who owns it, and what it can reach." />
-      <EmptyState
-        icon={KeyRound}
-        title="The credential inventory is on its way"
-        description="This page will list tokens, API keys, OAuth clients and cloud access keys from every connected provider, matched by fingerprint — Tokenward never stores the secrets themselves."
-      >
-        <FeatureList
-          title="What you will be able to do here"
-          items={[
-            "Search, filter and sort by provider, owner, kind, status, expiry and last use",
-            "See each credential's scopes, audiences, TTL and the agents and MCP servers that carry it",
-            "Read an explainable risk score: every factor with its evidence and the framework item it maps to",
-            "Claim or assign ownership, and start a rotation or revocation",
-          ]}
+      <PageHeader title="Inventory" description="Every machine credential Tokenward knows: who owns it, what it can do, how long it lives and who carries it." />
+      <Suspense fallback={<Skeleton className="h-96" />}>
+        <InventoryView
+          basePath="/inventory"
+          initial={data.initial}
+          options={data.options}
+          frameworks={data.frameworks}
+          labels={data.labels}
+          initialColumns={data.columns}
+          permissions={data.permissions}
+          serverNow={data.now}
         />
-      </EmptyState>
+      </Suspense>
     </>
   );
 }

@@ -1,33 +1,35 @@
 import { ServerCog } from "lucide-react";
 import type { Metadata } from "next";
+import { McpServersTable } from "@/components/mcp-servers/mcp-servers-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FeatureList } from "@/components/ui/feature-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listMcpServers, MCP_SERVER_LIST_CAP } from "@/lib/mcp-servers/queries";
 
 export const metadata: Metadata = { title: "MCP servers" };
 
-export default function McpServersPage() {
+export default async function McpServersPage() {
+  await requireActor();
+  const { items, capped } = await listMcpServers(await db());
   return (
     <>
       <PageHeader
         title="MCP servers"
-        description="The Model Context Protocol servers your agents talk to, and whether they check who a token was meant for."
+        description="The Model Context Protocol servers your agents talk to: what is presented to each, what each holds toward providers, and whether it checks who a token was meant for."
       />
-      <EmptyState
-        icon={ServerCog}
-        title="No MCP servers tracked yet"
-        description="Servers will appear here from MCP client config scans (Claude, Cursor, VS Code, Windsurf) and from observed usage."
-      >
-        <FeatureList
-          title="What you will be able to do here"
-          items={[
-            "See each server's resource URI or command, transport and auth mode (OAuth, static token, none)",
-            "Run an audience probe: a token minted for another audience must be rejected",
-            "Spot token passthrough — a client's token forwarded to GitHub, a database or another API",
-            "Follow which credentials flow through each server, and to which providers",
-          ]}
+      {items.length === 0 ? (
+        <EmptyState
+          icon={ServerCog}
+          title="No MCP servers tracked yet"
+          description="Servers appear from MCP client config scans (Claude, Cursor, VS Code, Windsurf) and from observed usage."
         />
-      </EmptyState>
+      ) : (
+        <>
+          <McpServersTable items={items} />
+          {capped ? <p className="mt-2 text-xs text-muted-foreground">Showing the first {MCP_SERVER_LIST_CAP} servers by name.</p> : null}
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CredentialDetailView } from "@/components/inventory/credential-detail";
+import { RiskFactorsPanel } from "@/components/risk/risk-factors-panel";
+import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getCredentialDetail, getFilterOptions } from "@/lib/inventory/queries";
+
+type TParams = Promise<{ id: string }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
+  const { id } = await params;
+  if (!UUID.test(id)) return { title: "Credential" };
+  const found = await (await db()).credential.findUnique({ where: { id }, select: { name: true } });
+  return { title: found?.name ?? "Credential" };
+}
+
+export default async function CredentialPage({ params }: { params: TParams }) {
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const actor = await requireActor();
+  const prisma = await db();
+  const permissions = { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") };
+  const [result, options] = await Promise.all([getCredentialDetail(prisma, id.toLowerCase()), permissions.assign ? getFilterOptions(prisma) : null]);
+  if (!result) notFound();
+  const { detail, topology, readAt } = result;
+  return (
+    <CredentialDetailView
+      detail={detail}
+      topology={topology}
+      now={readAt}
+      permissions={permissions}
+      options={options}
+      riskPanel={
+        <div className="flex flex-col gap-5">
+          <RiskFactorsPanel credentialId={detail.id} />
+          <section aria-labelledby="score-history-heading" className="flex flex-col gap-2 border-t border-border pt-4">
+            <h3 id="score-history-heading" className="text-ui font-medium">
+              Score history
+            </h3>
+            <RiskScoreTrend credentialId={detail.id} />
+          </section>
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,4 @@
+import { listCredentialsRoute } from "@/lib/inventory/routes";
+
+export const dynamic = "force-dynamic";
+export const GET = listCredentialsRoute;

@@ -1,0 +1,160 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { Hand, UserCog } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { InlineError } from "@/components/settings/inline-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { credentialKeys } from "@/lib/inventory/hooks/query-keys";
+import type { TFilterOptions } from "@/lib/inventory/types";
+import { assignOwnership, claimOwnership } from "@/lib/ownership/actions";
+
+type TResult = Awaited<ReturnType<typeof assignOwnership>>;
+
+const KEEP = "__keep__";
+const NONE = "__none__";
+
+/** Runs an ownership action; on success refreshes the inventory queries and the server components. */
+function useOwnershipAction() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (call: () => Promise<TResult>, onSuccess: (changed: number) => void) => {
+    setError(null);
+    startTransition(async () => {
+      let result: TResult;
+      try {
+        result = await call();
+      } catch {
+        setError("The server could not be reached. Check your connection and try again.");
+        return;
+      }
+      if (!result.ok) return setError(result.error.message);
+      await queryClient.invalidateQueries({ queryKey: credentialKeys.all });
+      router.refresh();
+      onSuccess(result.data.changed);
+    });
+  };
+  return { pending, error, setError, run };
+}
+
+/** Security and admins: set the owner and/or team of one credential or a selection. */
+export function AssignOwnerDialog({
+  credentialIds,
+  options,
+  onDone,
+  trigger = "button",
+}: {
+  credentialIds: string[];
+  options: Pick<TFilterOptions, "users" | "teams">;
+  onDone?: (changed: number) => void;
+  trigger?: "button" | "compact";
+}) {
+  const [open, setOpen] = useState(false);
+  const [owner, setOwner] = useState(KEEP);
+  const [team, setTeam] = useState(KEEP);
+  const { pending, error, setError, run } = useOwnershipAction();
+  const id = useId();
+  const many = credentialIds.length > 1;
+  const unchanged = owner === KEEP && team === KEEP;
+  const value = (v: string) => (v === KEEP ? undefined : v === NONE ? null : v);
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setError(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button size="sm" variant={trigger === "compact" ? "secondary" : "primary"} data-testid="assign-owner-open">
+          <UserCog aria-hidden />
+          {many ? "Assign owner…" : "Assign owner"}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>{many ? `Assign ${credentialIds.length} credentials` : "Assign owner and team"}</DialogTitle>
+        <DialogDescription>
+          The owner approves rotations and answers in access reviews. The change is recorded in each credential&apos;s history.
+        </DialogDescription>
+        <form
+          className="mt-4 flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            run(
+              () => assignOwnership({ credentialIds, ownerId: value(owner), teamId: value(team) }),
+              (changed) => {
+                setOpen(false);
+                setOwner(KEEP);
+                setTeam(KEEP);
+                onDone?.(changed);
+              },
+            );
+          }}
+        >
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor={`${id}-owner`}>Owner</Label>
+            <Select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)} disabled={pending} data-testid="assign-owner-select">
+              <option value={KEEP}>Keep as it is</option>
+              <option value={NONE}>No owner</option>
+              {options.users
+                .filter((u) => u.active)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} — {u.email}
+                  </option>
+                ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor={`${id}-team`}>Team</Label>
+            <Select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)} disabled={pending} data-testid="assign-team-select">
+              <option value={KEEP}>Keep as it is</option>
+              <option value={NONE}>No team</option>
+              {options.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <InlineError message={error} testId="assign-owner-error" />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" disabled={pending || unchanged} data-testid="assign-owner-submit">
+              {pending ? "Saving…" : "Save"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Owners (and security/admin): take ownership of orphaned credentials. */
+export function ClaimButton({ credentialIds, onDone, label }: { credentialIds: string[]; onDone?: (changed: number) => void; label?: string }) {
+  const { pending, error, run } = useOwnershipAction();
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run(() => claimOwnership({ credentialIds }), (changed) => onDone?.(changed))}
+        data-testid="claim-ownership"
+      >
+        <Hand aria-hidden />
+        {pending ? "Claiming…" : (label ?? (credentialIds.length > 1 ? `Claim ${credentialIds.length}` : "Claim ownership"))}
+      </Button>
+      <InlineError message={error} testId="claim-error" />
+    </span>
+  );
+}

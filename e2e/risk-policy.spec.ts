@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+const LEVELS = ["critical", "high", "medium", "low", "none"] as const;
+
+type TCounts = Record<(typeof LEVELS)[number], number>;
+
+async function readCounts(page: Page, testId: string): Promise<TCounts> {
+  const out = {} as TCounts;
+  for (const level of LEVELS) out[level] = Number((await page.getByTestId(`${testId}-${level}`).innerText()).replace(/,/g, ""));
+  return out;
+}
+
+async function waitForRecomputeIdle(page: Page) {
+  // The app's worker scores everything at start-up, and again after each save; the panel polls the
+  // job every second and the page re-renders when a run finishes.
+  await expect(page.getByTestId("recompute-panel")).toHaveAttribute("data-state", "succeeded", { timeout: 60_000 });
+}
+
+test("an admin edits the risk policy, previews its impact, saves it, sees levels change, and an auditor sees the change audited", async ({ page }) => {
+  await signIn(page, "admin", { next: "/settings/policy" });
+  await waitForRecomputeIdle(page);
+  const version = Number((await page.getByTestId("policy-active-version").innerText()).replace("v", ""));
+  const before = await readCounts(page, "level-distribution");
+
+  // Lower the "high" threshold: every medium credential scoring 45–59 becomes high.
+  const high = page.getByTestId("policy-field-levels.high");
+  await high.fill("45");
+  await expect(page.getByTestId("policy-diff")).toContainText("levels.high");
+  await expect(page.getByTestId("policy-save")).toBeDisabled(); // not before a preview
+
+  await page.getByTestId("policy-preview").click();
+  const impact = page.getByTestId("policy-impact");
+  await expect(impact).toBeVisible({ timeout: 30_000 });
+  const changed = Number((await page.getByTestId("policy-impact-level-changed").innerText()).replace(/,/g, ""));
+  expect(changed).toBeGreaterThan(0);
+  expect(await readCounts(page, "policy-impact-before")).toEqual(before);
+  const after = await readCounts(page, "policy-impact-after");
+  expect(after.high).toBeGreaterThan(before.high);
+  expect(after.medium).toBeLessThan(before.medium);
+
+  // An invalid value blocks preview and save, with the reason next to the field.
+  await high.fill("25");
+  await expect(page.getByTestId("policy-errors")).toContainText("levels.high: must be higher than medium (30), got 25");
+  await expect(page.getByTestId("policy-preview")).toBeDisabled();
+  await high.fill("45");
+  await page.getByTestId("policy-preview").click();
+  await expect(page.getByTestId("policy-impact-level-changed")).toHaveText(String(changed));
+
+  await page.getByTestId("policy-comment").fill("e2e: high from 45");
+  await page.getByTestId("policy-save").click();
+  await expect(page.getByTestId("policy-active-version")).toHaveText(`v${version + 1}`);
+
+  // The recompute the save queued runs with a live progress panel, then the counts are the preview's.
+  await waitForRecomputeIdle(page);
+  await expect(page.getByTestId("recompute-result")).toContainText(`policy v${version + 1}`);
+  await expect.poll(() => readCounts(page, "level-distribution")).toEqual(after);
+  await expect(page.getByTestId(`policy-version-${version + 1}`)).toContainText("e2e: high from 45");
+
+  await signIn(page, "auditor", { next: "/audit" });
+  const entry = page.locator('[data-testid^="audit-row-"]').filter({ hasText: "risk.policy.save" }).first();
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText("admin@tokenward.local");
+  await expect(entry).toContainText("levels.high");
+
+  // The auditor reads the policy but cannot change it.
+  await page.goto("/settings/policy");
+  await expect(page.getByTestId("policy-active-version")).toHaveText(`v${version + 1}`);
+  await expect(page.getByTestId("policy-field-levels.high")).toBeDisabled();
+  await expect(page.getByTestId("policy-save")).toHaveCount(0);
+});
+
+test("the frameworks page counts credentials per framework item and links to them", async ({ page }) => {
+  await signIn(page, "security", { next: "/frameworks" });
+  await expect(page.getByRole("heading", { name: "Frameworks", level: 1 })).toBeVisible();
+  const nhi7 = page.getByTestId("framework-count-NHI7");
+  await expect(nhi7).toBeVisible();
+  expect(Number((await nhi7.innerText()).replace(/,/g, ""))).toBeGreaterThan(0);
+  await expect(nhi7).toHaveAttribute("href", "/inventory?framework=NHI7");
+});

@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildCountQueries,
+  buildListQuery,
+  decodeCursor,
+  encodeCursor,
+  filterConditions,
+  SORTS,
+  SqlParams,
+} from "@/lib/inventory/query-builder";
+import {
+  filterToSearchParams,
+  inventoryHref,
+  listQueryToSearchParams,
+  parseCredentialFilter,
+  parseListSearchParams,
+  searchTerms,
+  type TCredentialFilter,
+} from "@/lib/inventory/query-params";
+import { describeZodError, ZCredentialFilter, ZCredentialListQuery } from "@/lib/inventory/schemas";
+
+const NOW = new Date("2026-11-20T12:00:00.000Z");
+const ID = "0196b1f2-7c3a-7d41-9a0e-2f1c3b4d5e6f";
+const ID2 = "0196b1f2-7c3a-7d41-9a0e-2f1c3b4d5e70";
+
+function where(params: Record<string, string>) {
+  const filter = ZCredentialFilter.parse(params);
+  const p = new SqlParams();
+  return { sql: filterConditions(filter, NOW, p).join(" AND "), values: p.values };
+}
+
+function parseError(params: Record<string, string>): string {
+  const result = ZCredentialListQuery.safeParse(params);
+  expect(result.success).toBe(false);
+  return result.success ? "" : describeZodError(result.error);
+}
+
+describe("filter → SQL: each filter", () => {
+  const cases: [string, Record<string, string>, RegExp, unknown[]][] = [
+    ["search (prefix tsquery, words only)", { q: "Svc-Payments  ghp_1" }, /c\.search_vector @@ to_tsquery\('simple', \$1::text\)/, ["svc:* & payments:* & ghp:* & 1:*"]],
+    ["one status", { status: "active" }, /^c\.status = \$1::"CredentialStatus"$/, ["active"]],
+    ["several statuses", { status: "active,expired" }, /^c\.status = ANY\(\$1::"CredentialStatus"\[\]\)$/, [["active", "expired"]]],
+    ["provider", { provider: ID }, /^c\.provider_id = \$1::uuid$/, [ID]],
+    ["providers", { provider: `${ID},${ID2}` }, /^c\.provider_id = ANY\(\$1::uuid\[\]\)$/, [[ID, ID2]]],
+    ["kind", { kind: "pat,api_key" }, /^c\.kind = ANY\(\$1::"CredentialKind"\[\]\)$/, [["pat", "api_key"]]],
+    ["environment", { env: "dev" }, /^c\.environment = \$1::"Environment"$/, ["dev"]],
+    ["risk level", { risk: "high,critical" }, /^c\.risk_level = ANY\(\$1::"RiskLevel"\[\]\)$/, [["high", "critical"]]],
+    ["owner", { owner: ID }, /^c\.owner_id = \$1::uuid$/, [ID]],
+    ["no owner", { owner: "none" }, /^c\.owner_id IS NULL$/, []],
+    ["team", { team: ID }, /^c\.team_id = \$1::uuid$/, [ID]],
+    ["no team", { team: "none" }, /^c\.team_id IS NULL$/, []],
+    ["orphaned", { orphaned: "1" }, /c\.owner_id IS NULL OR c\.owner_id IN \(SELECT u\.id FROM users u WHERE NOT u\.active\)/, []],
+    ["holder kind", { holder: "agent" }, /c\.identity_id IN \(SELECT i\.id FROM identities i WHERE i\.kind = \$1::"IdentityKind"\)/, ["agent"]],
+    ["identity", { identity: ID }, /c\.identity_id = \$1::uuid OR c\.id IN \(SELECT b\.credential_id FROM bindings b WHERE b\.holder_identity_id = \$1::uuid\)/, [ID]],
+    ["MCP server", { server: ID }, /target_mcp_server_id = \$1::uuid UNION .*holder_mcp_server_id = \$1::uuid/, [ID]],
+    ["framework item", { framework: "NHI7" }, /^c\.risk_frameworks @> ARRAY\[\$1::text\]$/, ["NHI7"]],
+    ["expires within", { expiresWithin: "30" }, /^c\.expires_at >= \$1::timestamp\(3\) AND c\.expires_at < \$2::timestamp\(3\)$/, ["2026-11-20T12:00:00.000Z", "2026-12-20T12:00:00.000Z"]],
+    ["never expires", { neverExpires: "1" }, /^c\.expires_at IS NULL$/, []],
+    ["last used before", { lastUsedBefore: "2026-10-01" }, /^c\.last_used_at < \$1::timestamp\(3\)$/, ["2026-10-01T00:00:00.000Z"]],
+    ["last used after", { lastUsedAfter: "2026-11-13" }, /^c\.last_used_at >= \$1::timestamp\(3\)$/, ["2026-11-13T00:00:00.000Z"]],
+    ["never used", { neverUsed: "1" }, /^c\.last_used_at IS NULL$/, []],
+    ["unused for", { unusedFor: "90" }, /c\.last_used_at < \$1::timestamp\(3\) OR \(c\.last_used_at IS NULL AND coalesce\(c\.issued_at, c\.created_at\) < \$1::timestamp\(3\)\)/, ["2026-08-22T12:00:00.000Z"]],
+    ["exposed", { exposed: "1" }, /^c\.exposure_count > 0$/, []],
+    ["shared", { shared: "1" }, /^c\.consumer_count > 1$/, []],
+    ["scope contains (LIKE metacharacters escaped)", { scope: "50%_off\\" }, /EXISTS \(SELECT 1 FROM unnest\(c\.scopes\) AS s\(scope\) WHERE s\.scope ILIKE \$1::text\)/, ["%50\\%\\_off\\\\%"]],
+  ];
+  it.each(cases)("%s", (_label, params, sql, values) => {
+    const out = where(params);
+    expect(out.sql).toMatch(sql);
+    expect(out.values).toEqual(values);
+  });
+
+  it("combines filters with AND, numbering parameters in order", () => {
+    const out = where({ status: "active", neverExpires: "1", scope: "write", env: "dev", lastUsedAfter: "2026-11-13", holder: "agent" });
+    expect(out.sql.split(" AND ").length).toBeGreaterThanOrEqual(6);
+    expect(out.sql).toContain('c.status = $1::"CredentialStatus"');
+    expect(out.sql).toContain('c.environment = $2::"Environment"');
+    expect(out.sql).toContain('i.kind = $3::"IdentityKind"');
+    expect(out.sql).toContain("c.expires_at IS NULL");
+    expect(out.sql).toContain("c.last_used_at >= $4::timestamp(3)");
+    expect(out.sql).toContain("s.scope ILIKE $5::text");
+    expect(out.values).toEqual(["active", "dev", "agent", "2026-11-13T00:00:00.000Z", "%write%"]);
+  });
+
+  it("puts no user text into the SQL itself", () => {
+    const nasty = "'); DROP TABLE credentials; --";
+    const out = where({ scope: nasty, q: `${nasty} x` });
+    expect(out.sql).not.toContain("DROP");
+    expect(JSON.stringify(out.values)).toContain("DROP");
+  });
+});
+
+describe("filter validation: invalid values are rejected with a clear error", () => {
+  it.each([
+    [{ status: "gone" }, /status: "gone" is not a status \(expected active, expired, revoked, disabled\)/],
+    [{ status: "," }, /status: give at least one status/],
+    [{ kind: "password" }, /kind: "password" is not a credential kind/],
+    [{ env: "qa" }, /env: "qa" is not a environment|env: "qa" is not a/],
+    [{ risk: "severe" }, /risk: "severe" is not a risk level/],
+    [{ provider: "github" }, /provider: "github" is not a provider id/],
+    [{ team: `none,${ID}` }, /team: "none" cannot be combined with team ids/],
+    [{ owner: "me" }, /owner: "me" is not a user id \(or "none"\)/],
+    [{ identity: "none" }, /identity: "none" is not a identity id|identity: "none" is not an? identity id/],
+    [{ holder: "human" }, /holder: "human" is not a identity kind|holder: "human" is not/],
+    [{ framework: "NHI 7; drop" }, /framework must be a framework item id/],
+    [{ expiresWithin: "-3" }, /expiresWithin must be a whole number of days from 1 to 3650/],
+    [{ expiresWithin: "1.5" }, /expiresWithin must be a whole number of days/],
+    [{ unusedFor: "99999" }, /unusedFor must be a whole number of days/],
+    [{ neverExpires: "yes" }, /neverExpires is a flag: use neverExpires=1/],
+    [{ lastUsedBefore: "yesterday" }, /lastUsedBefore must be a date as YYYY-MM-DD/],
+    [{ lastUsedAfter: "2026-13-01" }, /lastUsedAfter must be a date as YYYY-MM-DD/],
+    [{ q: "--- !!!" }, /search text needs at least one letter or digit/],
+    [{ q: "x".repeat(201) }, /search text is at most 200 characters/],
+    [{ scope: "a\u0000b" }, /scope is printable text/],
+    [{ neverExpires: "1", expiresWithin: "7" }, /neverExpires and expiresWithin cannot be combined/],
+    [{ neverUsed: "1", lastUsedAfter: "2026-01-01" }, /neverUsed and lastUsedAfter cannot be combined/],
+    [{ lastUsedAfter: "2026-05-01", lastUsedBefore: "2026-04-01" }, /lastUsedAfter must be earlier than lastUsedBefore/],
+    [{ sort: "colour" }, /sort must be one of risk, name/],
+    [{ dir: "up" }, /dir must be asc or desc/],
+    [{ limit: "0" }, /limit must be a whole number from 1 to 200/],
+    [{ limit: "201" }, /limit must be a whole number from 1 to 200/],
+    [{ after: "a b" }, /cursor is not a page cursor/],
+    [{ after: "abc", before: "abc" }, /give either after or before/],
+    [{ colour: "red" }, /Unrecognized key/],
+  ])("%j", (params, message) => {
+    expect(parseError(params as Record<string, string>)).toMatch(message);
+  });
+
+  it("accepts and normalises valid values (dedupes lists, lowercases ids, trims)", () => {
+    const q = ZCredentialListQuery.parse({ status: "active, active ,expired", provider: ID.toUpperCase(), q: "  github  ", limit: "25" });
+    expect(q).toMatchObject({ status: ["active", "expired"], provider: [ID], q: "github", limit: 25, sort: "risk", dir: "desc" });
+    expect(ZCredentialListQuery.parse({ sort: "expires" })).toMatchObject({ sort: "expires", dir: "asc", limit: 50 });
+    expect(ZCredentialListQuery.parse({ q: "   " }).q).toBeUndefined();
+  });
+
+  it("splits search text into at most 8 safe words", () => {
+    expect(searchTerms("a:b|c&d!e(f)g'h i j")).toEqual(["a", "b", "c", "d", "e", "f", "g", "h"]);
+    expect(searchTerms("Über-Token_42")).toEqual(["über", "token", "42"]);
+  });
+});
+
+describe("URL round trip", () => {
+  it("serialises canonically: defaults left out, fixed key order, equal filters give equal URLs", () => {
+    const a = listQueryToSearchParams(ZCredentialListQuery.parse({ scope: "write", status: "active", sort: "risk", dir: "desc", limit: "50" })).toString();
+    const b = listQueryToSearchParams(ZCredentialListQuery.parse({ status: "active", scope: "write" })).toString();
+    expect(a).toBe(b);
+    expect(a).toBe("status=active&scope=write");
+  });
+
+  it("parses back to the same query for every kind of filter", () => {
+    const all: Record<string, string> = {
+      q: "deploy bot", status: "active,expired", provider: ID, kind: "pat", env: "prod,dev", risk: "high", owner: "none", team: `${ID},${ID2}`,
+      orphaned: "1", holder: "agent", identity: ID, server: ID2, framework: "NHI7", expiresWithin: "30", lastUsedAfter: "2026-01-01",
+      lastUsedBefore: "2026-02-01", unusedFor: "90", exposed: "1", shared: "1", scope: "write", sort: "expires", dir: "desc", limit: "100",
+    };
+    const query = ZCredentialListQuery.parse(all);
+    const again = parseListSearchParams(listQueryToSearchParams(query));
+    expect(again.success && again.data).toEqual(query);
+  });
+
+  it("builds inventory links for tiles", () => {
+    expect(inventoryHref()).toBe("/inventory");
+    expect(inventoryHref({ status: ["active"], expiresWithin: 7, sort: "expires", dir: "asc" })).toBe("/inventory?status=active&expiresWithin=7&sort=expires");
+    expect(filterToSearchParams({ exposed: true, team: ["none"] } as TCredentialFilter).toString()).toBe("team=none&exposed=1");
+  });
+
+  it("takes the first value of a repeated key from a page's searchParams", () => {
+    const parsed = parseListSearchParams({ status: ["expired", "active"], sort: undefined });
+    expect(parsed.success && parsed.data.status).toEqual(["expired"]);
+  });
+});
+
+describe("keyset SQL", () => {
+  const q = (params: Record<string, string>) => ZCredentialListQuery.parse(params);
+
+  it("uses a row comparison on (column, id) in the sort direction", () => {
+    const first = buildListQuery(q({ sort: "name", dir: "asc", limit: "10" }), NOW);
+    expect(first.text).toContain("ORDER BY c.name ASC, c.id ASC LIMIT $1::int");
+    expect(first.text).not.toMatch(/OFFSET/i);
+    expect(first.values).toEqual([11, 10, "name", "asc"]);
+    const after = encodeCursor({ sort: "name", dir: "asc", value: "m", id: ID });
+    const next = buildListQuery({ ...q({ sort: "name", dir: "asc", limit: "10" }), after }, NOW);
+    expect(next.text).toContain("(c.name, c.id) > ($2::text, $3::uuid)");
+    expect(next.values).toEqual([11, "m", ID, 10, "name", "asc"]);
+    const desc = buildListQuery({ ...q({ sort: "risk", limit: "10" }), after: encodeCursor({ sort: "risk", dir: "desc", value: 70, id: ID }) }, NOW);
+    expect(desc.text).toContain("(c.risk_score, c.id) < ($2::smallint, $3::uuid)");
+    expect(desc.text).toContain("ORDER BY c.risk_score DESC, c.id DESC");
+  });
+
+  it("answers with the API's JSON body, cursors included", () => {
+    const plan = buildListQuery(q({ sort: "expires", limit: "10" }), NOW);
+    expect(plan.text).toMatch(/SELECT json_build_object\('items', .*'nextCursor', .*'prevCursor', NULL::text\)::text AS body$/s);
+    expect(plan.text).toContain(`to_char(n.sort_value, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+    const back = buildListQuery({ ...q({ sort: "expires", limit: "10" }), before: encodeCursor({ sort: "expires", dir: "asc", value: null, id: ID }) }, NOW);
+    expect(back.text).toContain("json_agg(r.item ORDER BY r.rn DESC)");
+  });
+
+  it("splits a nullable column into a value segment and a NULL segment, in the right order", () => {
+    const asc = buildListQuery(q({ sort: "expires", dir: "asc" }), NOW).text;
+    expect(asc.indexOf("c.expires_at IS NOT NULL")).toBeLessThan(asc.indexOf("c.expires_at IS NULL"));
+    expect(asc).toContain("UNION ALL");
+    const lastUsedAsc = buildListQuery(q({ sort: "lastUsed", dir: "asc" }), NOW).text;
+    expect(lastUsedAsc.indexOf("c.last_used_at IS NULL")).toBeLessThan(lastUsedAsc.indexOf("c.last_used_at IS NOT NULL"));
+    // A cursor inside the NULL segment skips the value segment (and keys on id alone).
+    const inNulls = buildListQuery({ ...q({ sort: "expires", dir: "asc" }), after: encodeCursor({ sort: "expires", dir: "asc", value: null, id: ID }) }, NOW);
+    expect(inNulls.text).not.toContain("IS NOT NULL");
+    expect(inNulls.text).toContain("c.expires_at IS NULL AND c.id > $2::uuid");
+  });
+
+  it("walks backwards for `before` and says so", () => {
+    const before = encodeCursor({ sort: "created", dir: "desc", value: "2026-01-01T00:00:00.000Z", id: ID });
+    const plan = buildListQuery({ ...q({ sort: "created" }), before }, NOW);
+    expect(plan).toMatchObject({ reversed: true, direction: "asc" });
+    expect(plan.text).toContain("(c.created_at, c.id) > ($2::timestamp(3), $3::uuid)");
+  });
+
+  it("has a plain column for every sort (so each can have a (column, id) index)", () => {
+    for (const spec of Object.values(SORTS)) expect(spec.column).toMatch(/^c\.[a-z_]+$/);
+  });
+
+  it("round-trips a cursor, and refuses cursors that do not fit the sort", () => {
+    const token = encodeCursor({ sort: "expires", dir: "asc", value: "2026-03-01T10:00:00.000Z", id: ID });
+    expect(decodeCursor(token, "expires", "asc")).toEqual({ sort: "expires", dir: "asc", value: "2026-03-01T10:00:00.000Z", id: ID });
+    // PostgreSQL writes the array with spaces after commas: still the same cursor.
+    const fromSql = Buffer.from(`["expires", "asc", "2026-03-01T10:00:00.000Z", "${ID}"]`).toString("base64url");
+    expect(decodeCursor(fromSql, "expires", "asc")).toEqual(decodeCursor(token, "expires", "asc"));
+    expect(() => decodeCursor(token, "expires", "desc")).toThrow(/another sort order/);
+    expect(() => decodeCursor(token, "name", "asc")).toThrow(/another sort order/);
+    expect(() => decodeCursor(encodeCursor({ sort: "risk", dir: "desc", value: "high", id: ID }), "risk", "desc")).toThrow(/not a page cursor/);
+    expect(() => decodeCursor(encodeCursor({ sort: "name", dir: "asc", value: null, id: ID }), "name", "asc")).toThrow(/not a page cursor/);
+    expect(() => decodeCursor(encodeCursor({ sort: "name", dir: "asc", value: "x", id: "not-a-uuid" }), "name", "asc")).toThrow(/not a page cursor/);
+    expect(() => decodeCursor("%%%", "name", "asc")).toThrow(/not a page cursor/);
+  });
+
+  it("counts with the planner's estimate and a LIMITed exact count, never an unbounded count(*)", () => {
+    const { estimate, bounded } = buildCountQueries(ZCredentialFilter.parse({ status: "active" }), NOW);
+    expect(estimate.text).toMatch(/^EXPLAIN \(FORMAT JSON\) SELECT 1 FROM credentials c WHERE c\.status = \$1/);
+    expect(bounded.text).toMatch(/LIMIT 10001\) s$/);
+    expect(bounded.values).toEqual(["active"]);
+  });
+});
+
+describe("one query language for browser and server", () => {
+  it("the route's zod schema and the browser's parser agree, errors included", () => {
+    const cases: Record<string, string>[] = [{ status: "active", scope: "write" }, { status: "bogus" }, { neverExpires: "1", expiresWithin: "3" }, { colour: "red" }];
+    for (const params of cases) {
+      const browser = parseCredentialFilter(params);
+      const server = ZCredentialFilter.safeParse(params);
+      expect(server.success).toBe(browser.success);
+      if (browser.success && server.success) expect(server.data).toEqual(browser.data);
+      if (!browser.success && !server.success) expect(server.error.issues.map((i) => i.message)).toEqual(browser.error.issues.map((i) => i.message));
+    }
+  });
+
+  it("keeps zod out of the browser's module", async () => {
+    const { readFileSync } = await import("node:fs");
+    const source = readFileSync(new URL("./query-params.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/from "zod"/);
+  });
+});
+
+describe("segments a filter rules out are left out", () => {
+  const q = (params: Record<string, string>) => ZCredentialListQuery.parse(params);
+  it.each([
+    [{ sort: "expires", expiresWithin: "30" }, "c.expires_at IS NOT NULL", "c.expires_at IS NULL AND"],
+    [{ sort: "expires", neverExpires: "1" }, "c.expires_at IS NULL", "c.expires_at IS NOT NULL"],
+    [{ sort: "lastUsed", lastUsedAfter: "2026-01-01" }, "c.last_used_at IS NOT NULL", "UNION ALL"],
+    [{ sort: "lastUsed", neverUsed: "1" }, "c.last_used_at IS NULL", "IS NOT NULL"],
+    [{ sort: "owner", owner: ID }, "c.owner_name IS NOT NULL", "UNION ALL"],
+    [{ sort: "owner", owner: "none" }, "c.owner_name IS NULL", "IS NOT NULL"],
+    [{ sort: "team", team: "none" }, "c.team_name IS NULL", "IS NOT NULL"],
+  ])("%j", (params, present, absent) => {
+    const text = buildListQuery(q(params as Record<string, string>), NOW).text;
+    expect(text).toContain(present);
+    expect(text).not.toContain(absent);
+  });
+});

@@ -1,0 +1,298 @@
+import { AppError } from "@/lib/errors/app-error";
+import {
+  searchTerms,
+  type TCredentialFilter,
+  type TCredentialListQuery,
+  type TSortDir,
+  type TSortKey,
+} from "@/lib/inventory/query-params";
+
+/**
+ * Filter → SQL for the credential inventory. Pure (no database, no clock): given a validated query
+ * and "now" it returns parameterised SQL, so the route, the page, the benchmark's raw-SQL baseline
+ * and the unit tests all run exactly the same statement.
+ *
+ * Paging is keyset only: every sort is (sort column, id) in one direction, compared as a row
+ * (`(col, id) > ($v, $id)`) so one ascending (col, id) btree serves both directions. Nullable sort
+ * columns are split into a non-null and a null segment (UNION ALL), each with its own index range,
+ * so NULLs have a fixed place: "never expires" sorts after every date, "never used / rotated" before
+ * every date, "no owner / team" after every name.
+ */
+
+export type TSqlQuery = { text: string; values: unknown[] };
+
+type TSortSpec = {
+  column: string;
+  /** SQL type for the cursor value parameter. */
+  cast: string;
+  /** How the cursor value is checked and carried in JSON. */
+  value: "int" | "text" | "timestamp";
+  /** Where NULL sorts when ascending: "high" = after all values, "low" = before; absent = NOT NULL. */
+  nulls?: "high" | "low";
+};
+
+export const SORTS: Record<TSortKey, TSortSpec> = {
+  risk: { column: "c.risk_score", cast: "smallint", value: "int" },
+  name: { column: "c.name", cast: "text", value: "text" },
+  provider: { column: "c.provider_name", cast: "text", value: "text" },
+  kind: { column: "c.kind", cast: `"CredentialKind"`, value: "text" },
+  status: { column: "c.status", cast: `"CredentialStatus"`, value: "text" },
+  environment: { column: "c.environment", cast: `"Environment"`, value: "text" },
+  owner: { column: "c.owner_name", cast: "text", value: "text", nulls: "high" },
+  team: { column: "c.team_name", cast: "text", value: "text", nulls: "high" },
+  expires: { column: "c.expires_at", cast: "timestamp(3)", value: "timestamp", nulls: "high" },
+  lastUsed: { column: "c.last_used_at", cast: "timestamp(3)", value: "timestamp", nulls: "low" },
+  lastRotated: { column: "c.last_rotated_at", cast: "timestamp(3)", value: "timestamp", nulls: "low" },
+  created: { column: "c.created_at", cast: "timestamp(3)", value: "timestamp" },
+};
+
+/** Collects bind parameters; `add` returns the typed placeholder. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+function anyOf(column: string, values: readonly string[], cast: string, p: SqlParams): string {
+  return values.length === 1 ? `${column} = ${p.add(values[0], cast)}` : `${column} = ANY(${p.add(values, `${cast}[]`)})`;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** The WHERE conditions of a filter (ANDed). Every value is a bind parameter. */
+export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.q) {
+    const tsquery = searchTerms(filter.q).map((t) => `${t}:*`).join(" & ");
+    where.push(`c.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
+  }
+  if (filter.status) where.push(anyOf("c.status", filter.status, `"CredentialStatus"`, p));
+  if (filter.provider) where.push(anyOf("c.provider_id", filter.provider, "uuid", p));
+  if (filter.kind) where.push(anyOf("c.kind", filter.kind, `"CredentialKind"`, p));
+  if (filter.env) where.push(anyOf("c.environment", filter.env, `"Environment"`, p));
+  if (filter.risk) where.push(anyOf("c.risk_level", filter.risk, `"RiskLevel"`, p));
+  if (filter.owner) where.push(filter.owner === "none" ? "c.owner_id IS NULL" : `c.owner_id = ${p.add(filter.owner, "uuid")}`);
+  if (filter.team) where.push(filter.team[0] === "none" ? "c.team_id IS NULL" : anyOf("c.team_id", filter.team, "uuid", p));
+  if (filter.orphaned) where.push("(c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active))");
+  if (filter.holder) {
+    where.push(`c.identity_id IN (SELECT i.id FROM identities i WHERE ${anyOf("i.kind", filter.holder, `"IdentityKind"`, p)})`);
+  }
+  if (filter.identity) {
+    const id = p.add(filter.identity, "uuid");
+    where.push(`(c.identity_id = ${id} OR c.id IN (SELECT b.credential_id FROM bindings b WHERE b.holder_identity_id = ${id}))`);
+  }
+  if (filter.server) {
+    const id = p.add(filter.server, "uuid");
+    where.push(
+      `c.id IN (SELECT b.credential_id FROM bindings b WHERE b.target_mcp_server_id = ${id} UNION SELECT b.credential_id FROM bindings b WHERE b.holder_mcp_server_id = ${id})`,
+    );
+  }
+  if (filter.framework) where.push(`c.risk_frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
+  if (filter.expiresWithin !== undefined) {
+    const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
+    where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);
+  }
+  if (filter.neverExpires) where.push("c.expires_at IS NULL");
+  if (filter.lastUsedBefore) where.push(`c.last_used_at < ${p.add(`${filter.lastUsedBefore}T00:00:00.000Z`, "timestamp(3)")}`);
+  if (filter.lastUsedAfter) where.push(`c.last_used_at >= ${p.add(`${filter.lastUsedAfter}T00:00:00.000Z`, "timestamp(3)")}`);
+  if (filter.neverUsed) where.push("c.last_used_at IS NULL");
+  if (filter.unusedFor !== undefined) {
+    const cut = p.add(iso(new Date(now.getTime() - filter.unusedFor * DAY_MS)), "timestamp(3)");
+    where.push(`(c.last_used_at < ${cut} OR (c.last_used_at IS NULL AND coalesce(c.issued_at, c.created_at) < ${cut}))`);
+  }
+  if (filter.exposed) where.push("c.exposure_count > 0");
+  if (filter.shared) where.push("c.consumer_count > 1");
+  if (filter.scope) where.push(`EXISTS (SELECT 1 FROM unnest(c.scopes) AS s(scope) WHERE s.scope ILIKE ${p.add(likePattern(filter.scope), "text")})`);
+  return where;
+}
+
+/**
+ * Timestamps travel as ISO strings: the columns are `timestamp` (UTC wall-clock, Prisma's
+ * convention), and a string cast ignores the zone designator, whatever the client's time zone.
+ */
+function iso(date: Date): string {
+  return date.toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cursors: base64url JSON [sort, dir, value, id] of a boundary row. Opaque to clients, validated
+// here: a cursor from another sort order is refused rather than silently mis-paging.
+// ---------------------------------------------------------------------------------------------
+
+export type TCursor = { sort: TSortKey; dir: TSortDir; value: string | number | null; id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function encodeCursor(cursor: TCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(token: string, sort: TSortKey, dir: TSortDir): TCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  } catch {
+    throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
+  const [cSort, cDir, value, id] = parsed as unknown[];
+  if (cSort !== sort || cDir !== dir) {
+    throw new AppError("VALIDATION", "cursor belongs to another sort order: start again from the first page");
+  }
+  if (typeof id !== "string" || !UUID.test(id)) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
+  const spec = SORTS[sort];
+  const ok =
+    (value === null && spec.nulls !== undefined) ||
+    (spec.value === "int" && typeof value === "number" && Number.isInteger(value)) ||
+    (spec.value === "text" && typeof value === "string" && value.length <= 1000) ||
+    (spec.value === "timestamp" && typeof value === "string" && !Number.isNaN(Date.parse(value)));
+  if (!ok) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
+  return { sort, dir, value: value as string | number | null, id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list statement.
+// ---------------------------------------------------------------------------------------------
+
+/** Columns of a list row (`c` = credentials). Wide columns (risk factors JSON) stay on the detail page. */
+const LIST_COLUMNS = [
+  "c.id", "c.name", "c.kind", "c.status", "c.environment", "c.source", "c.provider_id", "c.provider_name", "c.external_id", "c.hint",
+  "c.scopes", "c.identity_id", "c.owner_id", "c.owner_name", "c.team_id", "c.team_name", "c.issued_at", "c.expires_at", "c.last_used_at",
+  "c.last_rotated_at", "c.created_at", "c.risk_score", "c.risk_level", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
+].join(", ");
+
+/** ISO 8601 with milliseconds and Z, as JavaScript's toISOString writes it (columns hold UTC). */
+const iso8601 = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** One list item as JSON, in the shape of TCredentialListItem (lib/inventory/types.ts). */
+const ITEM_JSON = `json_build_object(
+  'id', n.id, 'name', n.name, 'kind', n.kind, 'status', n.status, 'environment', n.environment, 'source', n.source,
+  'provider', json_build_object('id', n.provider_id, 'name', n.provider_name),
+  'externalId', n.external_id, 'hint', n.hint, 'scopes', coalesce(n.scopes, '{}'),
+  'identity', CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'kind', i.kind) END,
+  'owner', CASE WHEN n.owner_id IS NULL THEN NULL ELSE json_build_object('id', n.owner_id, 'name', coalesce(n.owner_name, 'Unknown user'), 'active', coalesce(o.active, false)) END,
+  'team', CASE WHEN n.team_id IS NULL THEN NULL ELSE json_build_object('id', n.team_id, 'name', coalesce(n.team_name, 'Unknown team')) END,
+  'issuedAt', ${iso8601("n.issued_at")}, 'expiresAt', ${iso8601("n.expires_at")}, 'lastUsedAt', ${iso8601("n.last_used_at")},
+  'lastRotatedAt', ${iso8601("n.last_rotated_at")}, 'createdAt', ${iso8601("n.created_at")},
+  'riskScore', n.risk_score, 'riskLevel', n.risk_level, 'exposureCount', n.exposure_count, 'consumerCount', n.consumer_count,
+  'audienceCount', n.audience_count)`;
+
+type TSegment = { nulls: boolean };
+
+/**
+ * Segments in output order for a sort direction. A nullable column is two index ranges: its values
+ * and its NULLs (ordered by id alone), placed before or after the values.
+ */
+function segmentsFor(spec: TSortSpec, dir: TSortDir): TSegment[] {
+  if (!spec.nulls) return [{ nulls: false }];
+  const nullsFirst = (spec.nulls === "low") === (dir === "asc");
+  return nullsFirst ? [{ nulls: true }, { nulls: false }] : [{ nulls: false }, { nulls: true }];
+}
+
+/** Whether the filter leaves any row with a value / with NULL in the sort column. */
+export function segmentsPossible(f: TCredentialFilter, sort: TSortKey): { values: boolean; nulls: boolean } {
+  switch (sort) {
+    case "expires":
+      return { values: !f.neverExpires, nulls: f.expiresWithin === undefined };
+    case "lastUsed":
+      return { values: !f.neverUsed, nulls: !f.lastUsedBefore && !f.lastUsedAfter };
+    case "owner":
+      return { values: f.owner !== "none", nulls: !f.owner || f.owner === "none" };
+    case "team":
+      return { values: f.team?.[0] !== "none", nulls: !f.team || f.team[0] === "none" };
+    default:
+      return { values: true, nulls: true };
+  }
+}
+
+export type TListPlan = TSqlQuery & { direction: TSortDir; reversed: boolean };
+
+/**
+ * SQL for one page, answering the API's JSON body itself: `{ items, nextCursor, prevCursor }` as
+ * one text value (PostgreSQL builds the JSON, so the app relays it without converting rows).
+ * `after` pages forward from a row; `before` walks backwards and the items are put back in order.
+ * Fetches limit + 1 rows: the extra one says whether more exist. The cursor of a row is
+ * base64url of the JSON array [sort, dir, value, id] (decodeCursor reads it).
+ */
+export function buildListQuery(query: TCredentialListQuery, now: Date): TListPlan {
+  const spec = SORTS[query.sort];
+  const reversed = query.before !== undefined;
+  const cursor = query.after ? decodeCursor(query.after, query.sort, query.dir) : query.before ? decodeCursor(query.before, query.sort, query.dir) : null;
+  const direction: TSortDir = reversed ? (query.dir === "asc" ? "desc" : "asc") : query.dir;
+  const op = direction === "asc" ? ">" : "<";
+  const order = direction === "asc" ? "ASC" : "DESC";
+  const p = new SqlParams();
+  const base = filterConditions(query, now, p);
+  const take = p.add(query.limit + 1, "int");
+
+  // A segment the filter rules out (never-expiring rows when filtering on an expiry window…) is left
+  // out rather than left to the planner, which would walk a whole index to find nothing.
+  const possible = segmentsPossible(query, query.sort);
+  let segments = segmentsFor(spec, direction).filter((seg) => (seg.nulls ? possible.nulls : possible.values));
+  if (segments.length === 0) segments = [{ nulls: false }];
+  // A cursor inside a segment skips the segments before it.
+  if (cursor && spec.nulls) segments = segments.slice(Math.max(0, segments.findIndex((s) => s.nulls === (cursor.value === null))));
+
+  const parts = segments.map((segment, index) => {
+    const where = [...base];
+    const first = index === 0 && cursor !== null;
+    if (segment.nulls) {
+      where.push(`${spec.column} IS NULL`);
+      if (first) where.push(`c.id ${op} ${p.add(cursor.id, "uuid")}`);
+    } else {
+      if (spec.nulls) where.push(`${spec.column} IS NOT NULL`);
+      if (first) where.push(`(${spec.column}, c.id) ${op} (${p.add(cursorValue(spec, cursor.value), spec.cast)}, ${p.add(cursor.id, "uuid")})`);
+    }
+    const orderBy = segment.nulls ? `c.id ${order}` : `${spec.column} ${order}, c.id ${order}`;
+    // The NULL is typed: an untyped one would make the UNION's sort column text.
+    return `SELECT ${LIST_COLUMNS}, ${segment.nulls ? `NULL::${spec.cast}` : spec.column} AS sort_value, ${index} AS segment FROM credentials c${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${take}`;
+  });
+  const page = parts.length === 1 ? parts[0]! : parts.map((part) => `(${part})`).join(" UNION ALL ");
+
+  const limit = p.add(query.limit, "int");
+  const sortValueJson = spec.value === "timestamp" ? iso8601("n.sort_value") : "n.sort_value";
+  const cursorOf = `rtrim(translate(encode(convert_to(json_build_array(${p.add(query.sort, "text")}, ${p.add(query.dir, "text")}, ${sortValueJson}, n.id)::text, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+  // Displayed order is walk order, or its reverse for `before`.
+  const shown = reversed ? "DESC" : "ASC";
+  const firstShown = `(SELECT r.cursor FROM r ORDER BY r.rn ${shown} LIMIT 1)`;
+  const lastShown = `(SELECT r.cursor FROM r ORDER BY r.rn ${reversed ? "ASC" : "DESC"} LIMIT 1)`;
+  const more = `((SELECT coalesce(max(n.fetched), 0) FROM n) > ${limit})`;
+  const nextCursor = reversed ? lastShown : `CASE WHEN ${more} THEN ${lastShown} END`;
+  const prevCursor = reversed ? `CASE WHEN ${more} THEN ${firstShown} END` : query.after ? firstShown : "NULL::text";
+
+  const text = `WITH page AS (${page}),
+n AS (SELECT page.*, row_number() OVER (ORDER BY page.segment, page.sort_value ${order}, page.id ${order}) AS rn, count(*) OVER () AS fetched FROM page),
+r AS (SELECT n.rn, ${cursorOf} AS cursor, ${ITEM_JSON} AS item
+        FROM n LEFT JOIN identities i ON i.id = n.identity_id LEFT JOIN users o ON o.id = n.owner_id
+       WHERE n.rn <= ${limit})
+SELECT json_build_object('items', coalesce((SELECT json_agg(r.item ORDER BY r.rn ${shown}) FROM r), '[]'::json), 'nextCursor', ${nextCursor}, 'prevCursor', ${prevCursor})::text AS body`;
+  return { text, values: p.values, direction, reversed };
+}
+
+function cursorValue(spec: TSortSpec, value: string | number | null): unknown {
+  if (spec.value === "timestamp" && typeof value === "string") return new Date(value).toISOString();
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting without scanning the table: the planner's estimate first; an exact count only when the
+// estimate is small, and then bounded (LIMIT) so it can never walk the whole table.
+// ---------------------------------------------------------------------------------------------
+
+export const EXACT_COUNT_LIMIT = 10_000;
+
+export function buildCountQueries(filter: TCredentialFilter, now: Date): { estimate: TSqlQuery; bounded: TSqlQuery } {
+  const p = new SqlParams();
+  const where = filterConditions(filter, now, p);
+  const from = `FROM credentials c${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  return {
+    estimate: { text: `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, values: p.values },
+    bounded: { text: `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`, values: p.values },
+  };
+}

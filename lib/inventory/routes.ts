@@ -1,0 +1,29 @@
+import "server-only";
+import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
+import { ZCredentialFilter, ZCredentialListQuery } from "@/lib/inventory/schemas";
+import { defineRoute } from "@/lib/server/route";
+
+/**
+ * The inventory API read by the browser (TanStack Query) and by the benchmark. The list and its
+ * count are separate requests: paging never re-counts, and a slow count never delays a page.
+ */
+
+/** GET /api/v1/credentials — one keyset page: `{ items, nextCursor, prevCursor }`. */
+export const listCredentialsRoute = defineRoute({
+  kind: "read",
+  name: "inventory.list_credentials",
+  permission: "inventory.read",
+  query: ZCredentialListQuery,
+  // PostgreSQL writes the JSON body; relaying it as text keeps the app's share of the time small.
+  run: async ({ prisma, query }) =>
+    new Response(await listCredentialsBody(prisma, query), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
+});
+
+/** GET /api/v1/credentials/count — `{ value, precision: "exact" | "estimate" | "atLeast" }`. */
+export const countCredentialsRoute = defineRoute({
+  kind: "read",
+  name: "inventory.count_credentials",
+  permission: "inventory.read",
+  query: ZCredentialFilter,
+  run: ({ prisma, query }) => countCredentials(prisma, query),
+});

@@ -1,0 +1,14 @@
+import type { TJobDefinition } from "@/lib/jobs/define-job";
+import { recomputeAllJob } from "@/lib/risk/jobs";
+
+/**
+ * THE job registry: every kind of background job, once. Add a job by defining it beside its domain
+ * (lib/<domain>/jobs.ts, handlers call domain services) and listing it here.
+ */
+export const JOBS = [recomputeAllJob] as const satisfies readonly TJobDefinition[];
+
+export type TJobType = (typeof JOBS)[number]["type"];
+
+export type TJobRegistry = ReadonlyMap<string, TJobDefinition>;
+
+export const JOB_REGISTRY: TJobRegistry = new Map<string, TJobDefinition>(JOBS.map((j) => [j.type, j as unknown as TJobDefinition]));

@@ -1,0 +1,18 @@
+import "server-only";
+import { getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { startWorker, type TWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/logging/logger";
+
+/**
+ * Starts the in-process worker of the app (instrumentation.ts) when TOKENWARD_WORKER=inline. Kept on
+ * globalThis so dev-mode reloads do not start a second one.
+ */
+const holder = globalThis as unknown as { __tokenwardWorker?: TWorker };
+
+export async function startAppWorker(): Promise<void> {
+  if (holder.__tokenwardWorker || env().TOKENWARD_WORKER !== "inline") return;
+  const { prisma } = await getDatabase();
+  holder.__tokenwardWorker = startWorker(prisma);
+  logger.info("job worker started", { workerId: holder.__tokenwardWorker.id });
+}

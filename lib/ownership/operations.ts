@@ -1,0 +1,34 @@
+import { ZAssignOwnership, ZClaimOwnership } from "@/lib/ownership/schemas";
+import { changeCredentialOwnership, type TOwnershipResult } from "@/lib/ownership/services/change-credential-ownership";
+import type { TOperation } from "@/lib/server/execute";
+
+/** Security and admins assign an owner and/or a team to one credential or a selection. */
+export const assignOwnershipOperation: TOperation<typeof ZAssignOwnership, TOwnershipResult> = {
+  name: "ownership.assign",
+  permission: "ownership.assign",
+  input: ZAssignOwnership,
+  run: ({ tx, actor, input }) =>
+    changeCredentialOwnership(tx, actor, {
+      credentialIds: input.credentialIds,
+      change: { ownerId: input.ownerId, teamId: input.teamId },
+      action: "ownership.assign",
+      onlyOrphans: false,
+    }),
+};
+
+/**
+ * Whoever may claim takes ownership of orphaned credentials (no owner, or a deactivated one). The
+ * team is left as it is: a claim makes a person accountable, it does not move the credential.
+ */
+export const claimOwnershipOperation: TOperation<typeof ZClaimOwnership, TOwnershipResult> = {
+  name: "ownership.claim",
+  permission: "ownership.claim",
+  input: ZClaimOwnership,
+  run: ({ tx, actor, input }) =>
+    changeCredentialOwnership(tx, actor, {
+      credentialIds: input.credentialIds,
+      change: { ownerId: actor.id },
+      action: "ownership.claim",
+      onlyOrphans: true,
+    }),
+};

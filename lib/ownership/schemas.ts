@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** Ownership changes: by id list (one credential, or a bulk selection from the inventory). */
+
+export const MAX_OWNERSHIP_BATCH = 500;
+
+const ZCredentialIds = z
+  .array(z.uuid("credentialIds must be credential ids"), { error: "credentialIds must be a list of credential ids" })
+  .min(1, "select at least one credential")
+  .max(MAX_OWNERSHIP_BATCH, `at most ${MAX_OWNERSHIP_BATCH} credentials at once`)
+  .refine((ids) => new Set(ids).size === ids.length, "a credential is listed twice");
+
+/** `null` clears the owner / team; leaving a field out keeps it as it is. */
+export const ZAssignOwnership = z
+  .strictObject({
+    credentialIds: ZCredentialIds,
+    ownerId: z.uuid("ownerId must be a user id").nullable().optional(),
+    teamId: z.uuid("teamId must be a team id").nullable().optional(),
+  })
+  .refine((v) => v.ownerId !== undefined || v.teamId !== undefined, { message: "choose an owner, a team, or both", path: ["ownerId"] });
+export type TAssignOwnership = z.infer<typeof ZAssignOwnership>;
+
+export const ZClaimOwnership = z.strictObject({ credentialIds: ZCredentialIds });
+export type TClaimOwnership = z.infer<typeof ZClaimOwnership>;

@@ -1,0 +1,56 @@
+/** Small formatting helpers for evidence sentences: they must read the same in tests, UI and exports. */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** "365 d", "90 d 4 h", "6 h", "25 min": exact enough that "TTL 90 d 1 h exceeds the 90 d maximum" never reads as equal. */
+export function formatDuration(ms: number): string {
+  const abs = Math.max(0, ms);
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return `${hours} h`;
+  return `${Math.max(1, Math.floor(abs / MINUTE))} min`;
+}
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `a`, `b` and 3 more — scopes and names are quoted as code. */
+export function quoteList(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).map((s) => `\`${s}\``);
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Case-insensitive glob: `*` matches any run of characters, everything else literally. */
+export function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  return new RegExp(`^${escaped}$`, "i");
+}
+
+/** Compiled once per pattern list: the scorer runs a million times per recompute. */
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+export function matchesAny(value: string, patterns: readonly string[]): string | null {
+  let list = compiled.get(patterns);
+  if (!list) {
+    list = patterns.map(globToRegExp);
+    compiled.set(patterns, list);
+  }
+  for (let i = 0; i < list.length; i++) if (list[i]!.test(value)) return patterns[i]!;
+  return null;
+}
+
+export function normaliseAudience(audience: string): string {
+  return audience.replace(/\/+$/, "");
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { FACTOR_LIST } from "@/lib/risk/factors/registry";
+import { scoreCredential } from "@/lib/risk/score-credential";
+import { combinePoints, levelFor } from "@/lib/risk/score-credential";
+import { cleanContext, cleanCredential, daysAgo, NOW, policyWith } from "@/lib/risk/testing/builders";
+import { DEFAULT_POLICY } from "@/lib/risk/policy/default-policy";
+import { RISK_LEVELS, SENSITIVITIES, type TScoringContext, type TScoringCredential } from "@/lib/risk/model";
+
+/** A seeded PRNG (mulberry32): the property loops are random but reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rank = (level: string) => RISK_LEVELS.indexOf(level as never);
+
+describe("levelFor", () => {
+  it("maps scores at and around each threshold", () => {
+    const levels = DEFAULT_POLICY.levels;
+    expect(levelFor(0, levels)).toBe("none");
+    expect(levelFor(levels.low, levels)).toBe("low");
+    expect(levelFor(levels.medium - 1, levels)).toBe("low");
+    expect(levelFor(levels.medium, levels)).toBe("medium");
+    expect(levelFor(levels.high - 1, levels)).toBe("medium");
+    expect(levelFor(levels.high, levels)).toBe("high");
+    expect(levelFor(levels.critical - 1, levels)).toBe("high");
+    expect(levelFor(levels.critical, levels)).toBe("critical");
+    expect(levelFor(100, levels)).toBe("critical");
+  });
+});
+
+describe("combinePoints", () => {
+  it("is the strongest factor alone when there is one, and 0 for none", () => {
+    expect(combinePoints([], 0.5)).toBe(0);
+    expect(combinePoints([42], 0.5)).toBeCloseTo(42);
+  });
+  it("ignores the others at weight 0 and adds like independent probabilities at weight 1", () => {
+    expect(combinePoints([60, 50], 0)).toBeCloseTo(60);
+    expect(combinePoints([60, 50], 1)).toBeCloseTo(80);
+  });
+  it("never lets ten mild factors outweigh one severe factor", () => {
+    const mild = Array.from({ length: 10 }, () => 10);
+    expect(combinePoints(mild, 0.5)).toBeLessThan(combinePoints([85], 0.5));
+  });
+});
+
+describe("scoreCredential", () => {
+  it("gives a clean credential no factors and level none", () => {
+    const result = scoreCredential(cleanCredential(), cleanContext(), DEFAULT_POLICY);
+    expect(result).toMatchObject({ score: 0, level: "none", factors: [] });
+  });
+
+  it("does not score statuses outside the policy, nor credentials past expiry", () => {
+    const revoked = scoreCredential(cleanCredential({ status: "revoked", expiresAt: null }), cleanContext(), DEFAULT_POLICY);
+    expect(revoked).toMatchObject({ score: 0, level: "none", factors: [], breakdown: { scored: false } });
+    const lapsed = scoreCredential(cleanCredential({ expiresAt: NOW }), cleanContext(), DEFAULT_POLICY);
+    expect(lapsed.breakdown.scored).toBe(false);
+  });
+
+  it("scales with provider sensitivity", () => {
+    const credential = cleanCredential({ expiresAt: null, kind: "oauth_access_token" });
+    const scores = SENSITIVITIES.map((sensitivity) =>
+      scoreCredential(credential, cleanContext({ provider: { name: "P", sensitivity } }), DEFAULT_POLICY).score,
+    );
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(scores[0]).toBeLessThan(scores[3]!);
+  });
+
+  it("keeps a lone high factor at least high even on a low-sensitivity provider", () => {
+    const policy = policyWith((p) => { p.sensitivity.low = 0.25; });
+    const ctx = cleanContext({ provider: { name: "P", sensitivity: "low" }, exposures: { open: 1, samples: [{ locationKind: "env_file", location: ".env", repository: "acme/web" }] } });
+    const result = scoreCredential(cleanCredential(), ctx, policy);
+    expect(result.factors.map((f) => f.id)).toEqual(["exposed"]);
+    expect(result.level).toBe("high");
+  });
+
+  it("leaves out disabled factors", () => {
+    const policy = policyWith((p) => { p.factors["long-lived"].enabled = false; });
+    const result = scoreCredential(cleanCredential({ expiresAt: null }), cleanContext(), policy);
+    expect(result.factors.map((f) => f.id)).not.toContain("long-lived");
+  });
+
+  it("lists the strongest factor first, each with evidence, remediation and framework items", () => {
+    const ctx = cleanContext({ owner: null, exposures: { open: 2, samples: [{ locationKind: "mcp_config", location: ".cursor/mcp.json", repository: "acme/web" }] } });
+    const result = scoreCredential(cleanCredential({ expiresAt: null }), ctx, DEFAULT_POLICY);
+    expect(result.factors[0]).toMatchObject({ id: "exposed", evidence: "Found in clear in .cursor/mcp.json (repo acme/web) and 1 more place" });
+    for (const f of result.factors) {
+      expect(f.evidence.length).toBeGreaterThan(10);
+      expect(f.remediation.length).toBeGreaterThan(10);
+      expect(f.frameworks.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+/** Random credentials and contexts that switch factors on and off independently. */
+function randomCase(next: () => number): { credential: TScoringCredential; context: TScoringContext } {
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const credential = cleanCredential({
+    kind: pick(["pat", "api_key", "oauth_access_token", "static_bearer", "cloud_access_key", "client_secret"] as const),
+    expiresAt: next() < 0.4 ? null : daysAgo(20) + Math.floor(next() * 400) * 86_400_000,
+    issuedAt: daysAgo(20 + Math.floor(next() * 300)),
+    lastUsedAt: next() < 0.2 ? null : daysAgo(Math.floor(next() * 200)),
+    lastRotatedAt: next() < 0.5 ? null : daysAgo(Math.floor(next() * 200)),
+    scopes: next() < 0.3 ? ["admin:org", "repo"] : ["read:org"],
+    usedScopes: next() < 0.3 ? ["read:org"] : [],
+    audiences: next() < 0.4 ? [] : ["https://api.github.com"],
+  });
+  const context = cleanContext({
+    provider: { name: "P", sensitivity: pick(SENSITIVITIES) },
+    owner: next() < 0.2 ? null : { email: "a@x", active: next() < 0.8, deactivatedAt: null, via: "credential" },
+    exposures: next() < 0.15 ? { open: 1, samples: [{ locationKind: "env_file", location: ".env", repository: null }] } : { open: 0, samples: [] },
+    holders: next() < 0.2 ? { total: 3, byKind: { agent: 3 }, environments: ["prod", "dev"], audiences: [] } : { total: 1, byKind: { agent: 1 }, environments: ["prod"], audiences: [] },
+  });
+  return { credential, context };
+}
+
+describe("combination properties (seeded random cases)", () => {
+  it("adding a factor never lowers the score (enable factors one by one)", () => {
+    const next = rng(20260601);
+    for (let i = 0; i < 400; i++) {
+      const { credential, context } = randomCase(next);
+      const order = FACTOR_LIST.map((f) => f.id).sort(() => next() - 0.5);
+      const weight = next();
+      let previous = -1;
+      let previousLevel = -1;
+      for (let k = 0; k <= order.length; k++) {
+        const enabled = new Set(order.slice(0, k));
+        const policy = policyWith((p) => {
+          for (const f of FACTOR_LIST) (p.factors as Record<string, { enabled: boolean }>)[f.id]!.enabled = enabled.has(f.id);
+          p.combination.othersWeight = weight;
+        });
+        const result = scoreCredential(credential, context, policy);
+        expect(result.score).toBeGreaterThanOrEqual(previous);
+        expect(rank(result.level)).toBeGreaterThanOrEqual(previousLevel);
+        previous = result.score;
+        previousLevel = rank(result.level);
+      }
+    }
+  });
+
+  it("adding points to a list never lowers the combined value, for any weight", () => {
+    const next = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const weight = next();
+      const points = Array.from({ length: Math.floor(next() * 8) }, () => Math.floor(next() * 101));
+      const extra = Math.floor(next() * 101);
+      expect(combinePoints([...points, extra], weight)).toBeGreaterThanOrEqual(combinePoints(points, weight) - 1e-9);
+    }
+  });
+
+  it("one critical factor alone reaches at least high, whatever the sensitivity and the other settings", () => {
+    const next = rng(99);
+    for (let i = 0; i < 500; i++) {
+      const policy = policyWith((p) => {
+        const low = 1 + Math.floor(next() * 20);
+        const medium = low + 1 + Math.floor(next() * 20);
+        const high = medium + 1 + Math.floor(next() * 20);
+        const critical = high + 1 + Math.floor(next() * (99 - high));
+        p.levels = { low, medium, high, critical };
+        const m = Array.from({ length: 4 }, () => 0.25 + next() * 1.75).sort((a, b) => a - b);
+        p.sensitivity = { low: m[0]!, moderate: m[1]!, high: m[2]!, critical: m[3]! };
+        p.combination.othersWeight = next();
+        p.factors.exposed.points = critical + Math.floor(next() * (101 - critical));
+      });
+      const ctx = cleanContext({
+        provider: { name: "P", sensitivity: SENSITIVITIES[Math.floor(next() * 4)]! },
+        exposures: { open: 1, samples: [{ locationKind: "ci_log", location: "ci", repository: null }] },
+      });
+      const result = scoreCredential(cleanCredential(), ctx, policy);
+      expect(result.factors).toHaveLength(1);
+      expect(rank(result.level)).toBeGreaterThanOrEqual(rank("high"));
+    }
+  });
+
+  it("stays within 0..100 and is deterministic", () => {
+    const next = rng(3);
+    for (let i = 0; i < 500; i++) {
+      const { credential, context } = randomCase(next);
+      const a = scoreCredential(credential, context, DEFAULT_POLICY);
+      const b = scoreCredential(credential, context, DEFAULT_POLICY);
+      expect(a).toEqual(b);
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(100);
+    }
+  });
+});

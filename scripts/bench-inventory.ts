@@ -1,0 +1,390 @@
+/**
+ * Inventory benchmark: `npm run bench:inventory -- [--db postgres|pglite] [--credentials N] [--requests N]`.
+ *
+ * 1. Makes a fresh database (PostgreSQL: a new database on the local server; PGlite: a new data
+ *    dir), migrates it and loads N credentials with the bench data generator (bulk multi-row SQL),
+ *    then scores them with the risk engine (if it is present) and runs VACUUM ANALYZE.
+ * 2. Starts the built app (`next start`, run `npm run build` first) on that database, signs in as
+ *    security@ through the real credentials endpoint and keeps the session cookie.
+ * 3. For each typical query, times the HTTP API (GET /api/v1/credentials) and the raw SQL of the very
+ *    same query (built by lib/inventory/query-builder.ts, sent by a plain driver), interleaved, over
+ *    --requests runs after a warm-up, and EXPLAINs it to show the index it uses.
+ * 4. Prints p50/p95 of both and the ratio (target: API p95 ≤ 1.5× SQL p95), and the first-load JS
+ *    (gzip) of the inventory page.
+ *
+ * On PGlite the database is single-process: the raw SQL is timed in this process first, then the
+ * data dir is handed to the app for the API runs.
+ *
+ * Options: --db, --credentials (default 1,000,000), --requests (≥ 50, default 60), --port (3310),
+ * --no-score (skip the risk engine), --keep (keep the database), --reuse-database <name> (time an
+ * already loaded PostgreSQL database again, without loading).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { openDatabase } from "@/lib/db/open-database";
+import { buildListQuery, type TSqlQuery } from "@/lib/inventory/query-builder";
+import { listQueryToSearchParams, type TCredentialListQuery } from "@/lib/inventory/query-params";
+import { ZCredentialListQuery } from "@/lib/inventory/schemas";
+import { seedDatabase } from "@/lib/seed";
+import { migrateDeploy } from "@/lib/testing/migrate";
+import { createDatabase, databaseUrl, dropDatabase, isPostgresReachable } from "@/lib/testing/postgres-admin";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PASSWORD = "bench-password-0123456789";
+const WARMUP = 8;
+
+type TArgs = {
+  db: "postgres" | "pglite"; credentials: number; requests: number; port: number; keep: boolean; score: boolean;
+  /** An already loaded PostgreSQL database (from an earlier --keep run): skips the load, never dropped. */
+  reuse?: string;
+};
+
+function parseArgs(argv: string[]): TArgs {
+  const args: TArgs = { db: "postgres", credentials: 1_000_000, requests: 60, port: 3310, keep: false, score: true };
+  for (let i = 0; i < argv.length; i++) {
+    const [key, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? "";
+    if (key === "--db") args.db = value() === "pglite" ? "pglite" : "postgres";
+    else if (key === "--credentials") args.credentials = Number(value());
+    else if (key === "--requests") args.requests = Number(value());
+    else if (key === "--port") args.port = Number(value());
+    else if (key === "--keep") args.keep = true;
+    else if (key === "--no-score") args.score = false;
+    else if (key === "--reuse-database") args.reuse = value();
+    else throw new Error(`unknown argument ${key}`);
+  }
+  if (!Number.isInteger(args.credentials) || args.credentials < 1000) throw new Error("--credentials must be an integer ≥ 1000");
+  if (args.reuse && (args.db !== "postgres" || !/^[a-z0-9_]+$/.test(args.reuse))) throw new Error("--reuse-database takes a PostgreSQL database name");
+  if (!Number.isInteger(args.requests) || args.requests < 50) throw new Error("--requests must be an integer ≥ 50");
+  return args;
+}
+
+const log = (line: string) => console.error(`bench: ${line}`);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+type TRaw = { query: (sql: TSqlQuery) => Promise<unknown[]>; close: () => Promise<void> };
+
+async function rawPostgres(url: string): Promise<TRaw> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    query: async (sql) => (await client.query(sql.text, sql.values as unknown[])).rows,
+    close: () => client.end(),
+  };
+}
+
+async function rawPglite(dir: string): Promise<TRaw> {
+  const db = new PGlite(dir);
+  await db.waitReady;
+  return { query: async (sql) => (await db.query(sql.text, sql.values as unknown[])).rows, close: () => db.close() };
+}
+
+/** Index names an EXPLAIN (FORMAT JSON) plan reads. */
+function indexesOf(plan: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: Record<string, unknown>) => {
+    if (typeof node["Index Name"] === "string") found.add(node["Index Name"]);
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+  };
+  const root = (Array.isArray(plan) ? plan[0] : plan) as { Plan?: Record<string, unknown> } | undefined;
+  if (root?.Plan) walk(root.Plan);
+  return [...found];
+}
+
+async function explain(raw: TRaw, sql: TSqlQuery): Promise<string[]> {
+  const [row] = (await raw.query({ text: `EXPLAIN (FORMAT JSON) ${sql.text}`, values: sql.values })) as Record<string, unknown>[];
+  const cell = row?.["QUERY PLAN"];
+  return indexesOf(typeof cell === "string" ? JSON.parse(cell) : cell);
+}
+
+async function startApp(args: TArgs, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(args.port), "-H", "localhost"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      AUTH_URL: `http://localhost:${args.port}`,
+      TOKENWARD_LOCAL_LOGIN: "true",
+      // The in-process job worker would run queued background jobs (a risk recompute…) during the
+      // timings; production runs workers beside the app, and the bench measures the API alone.
+      TOKENWARD_WORKER: "off",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://localhost:${args.port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("the app did not become healthy in 30 s");
+}
+
+/** Signs in through Auth.js' credentials endpoint, as the sign-in page does; returns the cookie header. */
+async function signIn(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...rest] = pair!.split("=");
+      jar.set(name!.trim(), rest.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: "security@tokenward.local", password: PASSWORD, callbackUrl: "/" }),
+  });
+  keep(login);
+  const check = await fetch(`${base}/api/v1/credentials?limit=1`, { headers: { cookie: cookie() } });
+  if (check.status !== 200) throw new Error(`sign-in failed: the API answered ${check.status}`);
+  return cookie();
+}
+
+/** Gzip size of every script a page loads on first paint. */
+async function firstLoadJs(base: string, cookie: string, page = "/inventory"): Promise<{ files: number; gzip: number; raw: number }> {
+  const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
+  // Every script the page loads, except the legacy polyfills modern browsers skip (noModule), as
+  // Next's own "First Load JS" counts them.
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)]
+        .filter((m) => !/nomodule/i.test(`${m[1]} ${m[3]}`))
+        .map((m) => m[2]!.replace(/&amp;/g, "&")),
+    ),
+  ];
+  let gzip = 0;
+  let raw = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { files: srcs.length, gzip, raw };
+}
+
+type TCase = { label: string; query: TCredentialListQuery };
+
+async function pickCases(raw: TRaw): Promise<TCase[]> {
+  const one = async <T>(text: string) => ((await raw.query({ text, values: [] })) as T[])[0]!;
+  const provider = await one<{ id: string }>("SELECT provider_id::text AS id FROM credentials GROUP BY provider_id ORDER BY count(*) DESC LIMIT 1");
+  const owner = await one<{ id: string }>("SELECT id::text AS id FROM users WHERE email = 'owner@tokenward.local'");
+  // A realistic prefix: the first five letters of a word in the 1000th credential's name.
+  const sample = await one<{ name: string }>("SELECT name FROM credentials ORDER BY id OFFSET 999 LIMIT 1");
+  const word = sample.name.split(/[^A-Za-z0-9]+/).find((w) => w.length >= 6) ?? sample.name;
+  const q = (params: Record<string, string>) => ZCredentialListQuery.parse(params);
+  const cases: TCase[] = [
+    { label: "default sort (risk, newest page)", query: q({}) },
+    { label: "provider + status", query: q({ provider: provider.id, status: "active" }) },
+    { label: "expiring within 30 days", query: q({ status: "active", expiresWithin: "30", sort: "expires" }) },
+    { label: "never expiring, write scopes", query: q({ neverExpires: "1", scope: "write" }) },
+    { label: `search by prefix "${word.slice(0, 5).toLowerCase()}"`, query: q({ q: word.slice(0, 5) }) },
+    { label: "owner's view by risk", query: q({ owner: owner.id, sort: "risk" }) },
+    { label: "orphaned + exposed, by name", query: q({ orphaned: "1", exposed: "1", sort: "name" }) },
+  ];
+  return cases;
+}
+
+/** The 21st page of the default sort: proves keyset pages cost the same deep down. */
+async function deepCursor(base: string, cookie: string): Promise<TCase> {
+  let query = ZCredentialListQuery.parse({});
+  for (let i = 0; i < 20; i++) {
+    const page = (await (await fetch(`${base}/api/v1/credentials?${listQueryToSearchParams(query)}`, { headers: { cookie } })).json()) as { nextCursor: string };
+    query = { ...query, after: page.nextCursor };
+  }
+  return { label: "default sort, page 21 (keyset)", query };
+}
+
+type TResult = { label: string; rows: number; sql: number[]; api: number[]; indexes: string[] };
+
+async function timeApi(base: string, cookie: string, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
+  const url = `${base}/api/v1/credentials?${listQueryToSearchParams(query)}`;
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  const body = (await response.json()) as { items: unknown[] };
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`API ${response.status} for ${url}`);
+  return { ms, rows: body.items.length };
+}
+
+async function timeSql(raw: TRaw, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
+  const sql = buildListQuery(query, new Date());
+  const started = performance.now();
+  const rows = await raw.query(sql);
+  return { ms: performance.now() - started, rows: rows.length };
+}
+
+type TJs = { files: number; gzip: number; raw: number };
+
+function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSeconds: number) {
+  const f = (n: number) => n.toFixed(2).padStart(7);
+  const lines = [
+    "",
+    `Inventory benchmark — ${args.db}, ${args.credentials.toLocaleString("en")} credentials, ${args.requests} requests per query (after ${WARMUP} warm-up), load ${loadSeconds.toFixed(0)} s`,
+    "",
+    `${"query".padEnd(40)} ${"rows".padStart(4)}  ${"SQL p50".padStart(7)} ${"SQL p95".padStart(7)}  ${"API p50".padStart(7)} ${"API p95".padStart(7)}  ${"p95 ratio".padStart(9)}  index`,
+    `${"".padEnd(40, "-")} ${"".padStart(4, "-")}  ${"".padStart(7, "-")} ${"".padStart(7, "-")}  ${"".padStart(7, "-")} ${"".padStart(7, "-")}  ${"".padStart(9, "-")}  -----`,
+  ];
+  for (const r of results) {
+    const ratio = percentile(r.api, 95) / percentile(r.sql, 95);
+    lines.push(
+      `${r.label.slice(0, 40).padEnd(40)} ${String(r.rows).padStart(4)}  ${f(percentile(r.sql, 50))} ${f(percentile(r.sql, 95))}  ${f(percentile(r.api, 50))} ${f(percentile(r.api, 95))}  ${`${ratio.toFixed(2)}×${ratio <= 1.5 ? " " : "!"}`.padStart(9)}  ${r.indexes.length ? `yes: ${r.indexes.join(", ")}` : "NO"}`,
+    );
+  }
+  lines.push("", "times in ms; SQL = the same statement over one driver connection; API = GET /api/v1/credentials over HTTP, signed in (session → permission → zod → query → JSON).");
+  lines.push(`inventory page first-load JS: ${(js.gzip / 1024).toFixed(1)} kB gzip (${(js.raw / 1024).toFixed(0)} kB raw, ${js.files} scripts); target ≤ 150 kB`);
+  lines.push(`  for comparison, /audit (the app shell + a small page): ${(shell.gzip / 1024).toFixed(1)} kB gzip — the inventory adds ${((js.gzip - shell.gzip) / 1024).toFixed(1)} kB`);
+  console.log(lines.join("\n"));
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  const stamp = `${process.pid}_${Date.now()}`;
+  let cleanup: () => Promise<void> = async () => {};
+  let app: ChildProcess | undefined;
+  try {
+    // 1. A fresh, migrated, seeded database.
+    let appEnv: Record<string, string>;
+    let openRaw: () => Promise<TRaw>;
+    const loadStarted = performance.now();
+    if (args.db === "postgres") {
+      if (!(await isPostgresReachable())) throw new Error("no PostgreSQL at TEST_POSTGRES_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres)");
+      const name = args.reuse ?? `tw_bench_${stamp}`;
+      const url = databaseUrl(name);
+      appEnv = { DATABASE_URL: url };
+      openRaw = () => rawPostgres(url);
+      if (args.reuse) {
+        const probe = await rawPostgres(url);
+        const [row] = (await probe.query({ text: "SELECT count(*)::int AS n FROM credentials", values: [] })) as { n: number }[];
+        await probe.close();
+        args.credentials = row?.n ?? 0;
+        log(`reusing database ${name} (${args.credentials.toLocaleString("en")} credentials)`);
+      } else {
+        await createDatabase(name);
+        cleanup = async () => (args.keep ? log(`kept database ${name} (rerun with --reuse-database ${name})`) : dropDatabase(name));
+        migrateDeploy({ DATABASE_URL: url });
+        await load(args, { DATABASE_URL: url, TOKENWARD_DATA_DIR: "unused" });
+      }
+    } else {
+      const dir = mkdtempSync(path.join(tmpdir(), "tw-bench-"));
+      const dataDir = path.join(dir, "pglite");
+      cleanup = async () => (args.keep ? log(`kept data dir ${dataDir}`) : rmSync(dir, { recursive: true, force: true }));
+      migrateDeploy({ TOKENWARD_DATA_DIR: dataDir });
+      appEnv = { TOKENWARD_DATA_DIR: dataDir, DATABASE_URL: "" };
+      openRaw = () => rawPglite(dataDir);
+      await load(args, { TOKENWARD_DATA_DIR: dataDir });
+    }
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+    // 2. Cases and raw SQL (on PGlite, all raw timings first: one process at a time).
+    let raw = await openRaw();
+    const cases = await pickCases(raw);
+    const results = new Map<string, TResult>();
+    const sqlFirst = args.db === "pglite";
+    if (sqlFirst) {
+      for (const c of cases) results.set(c.label, { label: c.label, rows: 0, sql: await sqlRuns(raw, c.query, args.requests), api: [], indexes: await explain(raw, buildListQuery(c.query, new Date())) });
+      await raw.close();
+    }
+
+    // 3. The app, signed in.
+    log(`starting the app on port ${args.port}`);
+    app = await startApp(args, appEnv);
+    const base = `http://localhost:${args.port}`;
+    const cookie = await signIn(base);
+    // The deep page needs a cursor from the app (on PGlite its SQL is timed after the app stops).
+    const deep = await deepCursor(base, cookie);
+    cases.push(deep);
+
+    for (const c of cases) {
+      log(`timing ${c.label}`);
+      const result = results.get(c.label) ?? { label: c.label, rows: 0, sql: [], api: [], indexes: [] };
+      for (let i = 0; i < WARMUP; i++) await timeApi(base, cookie, c.query);
+      if (!sqlFirst) {
+        result.indexes = await explain(raw, buildListQuery(c.query, new Date()));
+        for (let i = 0; i < WARMUP; i++) await timeSql(raw, c.query);
+      }
+      for (let i = 0; i < args.requests; i++) {
+        if (!sqlFirst) result.sql.push((await timeSql(raw, c.query)).ms);
+        const api = await timeApi(base, cookie, c.query);
+        result.api.push(api.ms);
+        result.rows = api.rows;
+      }
+      results.set(c.label, result);
+    }
+    const js = await firstLoadJs(base, cookie);
+    const shell = await firstLoadJs(base, cookie, "/audit");
+    if (sqlFirst) {
+      // PGlite: stop the app, then time the deep page's SQL in-process.
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+      app = undefined;
+      raw = await openRaw();
+      const d = results.get(deep.label)!;
+      d.sql = await sqlRuns(raw, deep.query, args.requests);
+      d.indexes = await explain(raw, buildListQuery(deep.query, new Date()));
+    }
+    await raw.close();
+    report(args, cases.map((c) => results.get(c.label)!), js, shell, loadSeconds);
+  } finally {
+    if (app) app.kill("SIGTERM");
+    await cleanup();
+  }
+}
+
+async function sqlRuns(raw: TRaw, query: TCredentialListQuery, n: number): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await timeSql(raw, query);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push((await timeSql(raw, query)).ms);
+  return out;
+}
+
+/** Seeds with the bench data generator, scores with the risk engine when present, then ANALYZE. */
+async function load(args: TArgs, config: { DATABASE_URL?: string; TOKENWARD_DATA_DIR: string }) {
+  const database = await openDatabase(config);
+  try {
+    log(`seeding ${args.credentials.toLocaleString("en")} credentials`);
+    const summary = await seedDatabase(database.prisma, { credentials: args.credentials, seed: 1, demoPassword: PASSWORD, log });
+    log(`seeded in ${(summary.elapsedMs / 1000).toFixed(0)} s`);
+    if (args.score) {
+      try {
+        const { recomputeAll } = await import("@/lib/risk/services/recompute-all");
+        const started = performance.now();
+        const result = await recomputeAll(database.prisma);
+        log(`risk scores: ${result.written.toLocaleString("en")} written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      } catch (error) {
+        log(`risk scoring skipped (${error instanceof Error ? error.message : String(error)}): risk columns stay at their defaults`);
+      }
+    }
+    await database.prisma.$executeRawUnsafe("VACUUM ANALYZE");
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("bench:", error);
+  process.exit(1);
+});
