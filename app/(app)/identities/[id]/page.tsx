@@ -11,23 +11,20 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
 import { getIdentityDetail } from "@/lib/identities/queries";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { IDENTITY_KIND_LABELS } from "@/lib/inventory/vocabulary";
 
 type TParams = Promise<{ id: string }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
-  const { id } = await params;
-  if (!UUID.test(id)) return { title: "Identity" };
-  const found = await (await db()).identity.findUnique({ where: { id }, select: { name: true } });
-  return { title: found?.name ?? "Identity" };
+  return { title: await entityTitle("identity", (await params).id, "Identity") };
 }
 
 export default async function IdentityPage({ params }: { params: TParams }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!ENTITY_ID.test(id)) notFound();
   await requireActor();
   const data = await getIdentityDetail(await db(), id.toLowerCase());
   if (!data) notFound();

@@ -6,22 +6,19 @@ import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
 import { getCredentialDetail, getFilterOptions } from "@/lib/inventory/queries";
 
 type TParams = Promise<{ id: string }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
-  const { id } = await params;
-  if (!UUID.test(id)) return { title: "Credential" };
-  const found = await (await db()).credential.findUnique({ where: { id }, select: { name: true } });
-  return { title: found?.name ?? "Credential" };
+  return { title: await entityTitle("credential", (await params).id, "Credential") };
 }
 
 export default async function CredentialPage({ params }: { params: TParams }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!ENTITY_ID.test(id)) notFound();
   const actor = await requireActor();
   const prisma = await db();
   const permissions = { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") };

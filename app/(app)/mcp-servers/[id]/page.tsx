@@ -11,22 +11,19 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
 
 type TParams = Promise<{ id: string }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
-  const { id } = await params;
-  if (!UUID.test(id)) return { title: "MCP server" };
-  const found = await (await db()).mcpServer.findUnique({ where: { id }, select: { name: true } });
-  return { title: found?.name ?? "MCP server" };
+  return { title: await entityTitle("mcpServer", (await params).id, "MCP server") };
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!ENTITY_ID.test(id)) notFound();
   await requireActor();
   const data = await getMcpServerDetail(await db(), id.toLowerCase());
   if (!data) notFound();

@@ -1,0 +1,23 @@
+import "server-only";
+import { getCurrentActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+/** Route ids are UUIDs; anything else is a 404 without touching the database. */
+export const ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type TEntityKind = "credential" | "identity" | "mcpServer";
+
+/**
+ * The browser-tab title of a detail page. Metadata is resolved beside the page, even for a visitor
+ * the page then redirects to sign-in, so the name is read only for a signed-in actor.
+ */
+export async function entityTitle(kind: TEntityKind, id: string, fallback: string): Promise<string> {
+  if (!ENTITY_ID.test(id) || !(await getCurrentActor())) return fallback;
+  const prisma = await db();
+  const where = { where: { id: id.toLowerCase() }, select: { name: true } };
+  const found =
+    kind === "credential" ? await prisma.credential.findUnique(where)
+    : kind === "identity" ? await prisma.identity.findUnique(where)
+    : await prisma.mcpServer.findUnique(where);
+  return found?.name ?? fallback;
+}
