@@ -3,17 +3,10 @@ import { AuditSummary } from "@/components/audit/audit-summary";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatUtc, shortHash, splitActorLabel } from "@/components/audit/format";
 
-export type TAuditRowView = {
-  seq: string;
-  time: string;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  summary: unknown;
-  hash: string;
-  prevHash: string;
-};
+// Type-only import: erased at build, so the server-only query module never reaches a bundle.
+import type { TAuditEventRow } from "@/lib/audit/queries";
+
+export type TAuditRowView = TAuditEventRow;
 
 export function AuditTable({ items }: { items: TAuditRowView[] }) {
   return (
