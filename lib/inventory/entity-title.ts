@@ -1,5 +1,7 @@
 import "server-only";
-import { getCurrentActor } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import type { TActor } from "@/lib/auth/actor";
+import { getCurrentActor, requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
 /** Route ids are UUIDs; anything else is a 404 without touching the database. */
@@ -20,4 +22,19 @@ export async function entityTitle(kind: TEntityKind, id: string, fallback: strin
     : kind === "identity" ? await prisma.identity.findUnique(where)
     : await prisma.mcpServer.findUnique(where);
   return found?.name ?? fallback;
+}
+
+/**
+ * The common opening of a detail page: a malformed id is a 404 without touching the database, the
+ * visitor must be signed in, and a missing row is a 404.
+ */
+export async function loadEntityPage<T>(
+  rawId: string,
+  load: (prisma: Awaited<ReturnType<typeof db>>, id: string, actor: TActor) => Promise<T | null>,
+): Promise<{ actor: TActor; data: T }> {
+  if (!ENTITY_ID.test(rawId)) notFound();
+  const actor = await requireActor();
+  const data = await load(await db(), rawId.toLowerCase(), actor);
+  if (data === null) notFound();
+  return { actor, data };
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DetailList, EntityHeader } from "@/components/identities/entity-header";
 import { EnvironmentBadge } from "@/components/inventory/badges";
 import { CredentialMiniTable } from "@/components/inventory/credential-mini-table";
@@ -9,9 +8,7 @@ import { EdgeTable } from "@/components/inventory/presented-table";
 import { TopologyGraph } from "@/components/topology/topology-graph";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
+import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { getIdentityDetail } from "@/lib/identities/queries";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { IDENTITY_KIND_LABELS } from "@/lib/inventory/vocabulary";
@@ -23,11 +20,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function IdentityPage({ params }: { params: TParams }) {
-  const { id } = await params;
-  if (!ENTITY_ID.test(id)) notFound();
-  await requireActor();
-  const data = await getIdentityDetail(await db(), id.toLowerCase());
-  if (!data) notFound();
+  const { data } = await loadEntityPage((await params).id, getIdentityDetail);
   const { identity: i, holds, presented, presentedTotal, topology, readAt } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
 

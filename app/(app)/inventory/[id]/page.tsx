@@ -1,30 +1,27 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CredentialDetailView } from "@/components/inventory/credential-detail";
 import { RiskFactorsPanel } from "@/components/risk/risk-factors-panel";
 import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
 import { can } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
+import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { getCredentialDetail, getFilterOptions } from "@/lib/inventory/queries";
 
 type TParams = Promise<{ id: string }>;
-
 
 export async function generateMetadata({ params }: { params: TParams }): Promise<Metadata> {
   return { title: await entityTitle("credential", (await params).id, "Credential") };
 }
 
 export default async function CredentialPage({ params }: { params: TParams }) {
-  const { id } = await params;
-  if (!ENTITY_ID.test(id)) notFound();
-  const actor = await requireActor();
-  const prisma = await db();
+  const { actor, data } = await loadEntityPage((await params).id, async (prisma, id, viewer) => {
+    const [result, options] = await Promise.all([
+      getCredentialDetail(prisma, id),
+      can(viewer.role, "ownership.assign") ? getFilterOptions(prisma) : null,
+    ]);
+    return result && { ...result, options };
+  });
   const permissions = { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") };
-  const [result, options] = await Promise.all([getCredentialDetail(prisma, id.toLowerCase()), permissions.assign ? getFilterOptions(prisma) : null]);
-  if (!result) notFound();
-  const { detail, topology, readAt } = result;
+  const { detail, topology, readAt, options } = data;
   return (
     <CredentialDetailView
       detail={detail}

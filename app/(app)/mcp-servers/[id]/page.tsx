@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DetailList, EntityHeader } from "@/components/identities/entity-header";
 import { EnvironmentBadge } from "@/components/inventory/badges";
 import { formatNumber, formatUtc } from "@/components/inventory/format";
@@ -9,9 +8,7 @@ import { AUTH_LABEL, PROBE_LABEL, PROBE_TONE } from "@/components/mcp-servers/mc
 import { TopologyGraph } from "@/components/topology/topology-graph";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { ENTITY_ID, entityTitle } from "@/lib/inventory/entity-title";
+import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
 
@@ -22,11 +19,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
-  const { id } = await params;
-  if (!ENTITY_ID.test(id)) notFound();
-  await requireActor();
-  const data = await getMcpServerDetail(await db(), id.toLowerCase());
-  if (!data) notFound();
+  const { data } = await loadEntityPage((await params).id, getMcpServerDetail);
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (

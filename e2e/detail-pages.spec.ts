@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test("identity and MCP server details open from their lists and carry the entity's name", async ({ page }) => {
+  await signIn(page, "security", { next: "/identities" });
+  const identity = page.getByTestId("identity-link").first();
+  const identityName = (await identity.textContent())!.trim();
+  await identity.click();
+  await expect(page.getByRole("heading", { level: 1, name: identityName })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(identityName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+
+  await page.goto("/mcp-servers");
+  const server = page.getByTestId("mcp-server-link").first();
+  const serverName = (await server.textContent())!.trim();
+  await server.click();
+  await expect(page.getByRole("heading", { level: 1, name: serverName })).toBeVisible();
+});
+
+test("a malformed or unknown id shows the not-found page on every detail page", async ({ page }) => {
+  await signIn(page, "auditor");
+  for (const path of ["/inventory/not-a-uuid", "/identities/00000000-0000-7000-8000-000000000000", "/mcp-servers/x'--"]) {
+    // The (app) layout streams its shell first, so the status may already be sent as 200: assert
+    // what the person sees, and that no entity data was rendered.
+    await page.goto(path);
+    await expect(page.getByText("This page does not exist"), path).toBeVisible();
+  }
+});
+
+test("a signed-out visitor learns nothing from a detail page's title", async ({ page, browser }) => {
+  await signIn(page, "admin", { next: "/identities" });
+  const href = (await page.getByTestId("identity-link").first().getAttribute("href"))!;
+  const name = (await page.getByTestId("identity-link").first().textContent())!.trim();
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  const html = await (await visitor.request.get(href, { maxRedirects: 0 })).text();
+  expect(html).not.toContain(name);
+  await anonymous.close();
+});
