@@ -1,7 +1,6 @@
 "use client";
 
 import { RotateCw } from "lucide-react";
-import Link from "next/link";
 import { ErrorReference } from "@/components/shell/error-details";
 import { StatusPage } from "@/components/shell/status-page";
 import { Button } from "@/components/ui/button";
@@ -24,8 +23,11 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <RotateCw aria-hidden />
         Try again
       </Button>
+      {/* A plain link (a full page load): keeps next/link out of this eagerly loaded error chunk, and a
+          fresh load is the surer way back after an error anyway. */}
       <Button asChild variant="secondary">
-        <Link href="/">Back to overview</Link>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load is intended here */}
+        <a href="/">Back to overview</a>
       </Button>
     </StatusPage>
   );

@@ -6,7 +6,7 @@ import { safeCallbackUrl, signInErrorMessage } from "@/components/auth/sign-in-e
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { LogoMark } from "@/components/shell/wordmark";
+import { LogoMark } from "@/components/shell/logo-mark";
 import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Sign in" };

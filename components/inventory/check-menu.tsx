@@ -1,21 +1,27 @@
 "use client";
 
-import { Check, ChevronDown } from "lucide-react";
-import { DropdownMenu as Menu } from "radix-ui";
+import { ChevronDown } from "lucide-react";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 /** The shared menu-item look (components/ui/dropdown-menu.tsx), for checkbox items. */
 const itemClassName =
-  "relative flex h-8 cursor-default items-center gap-2 rounded-md pr-2 pl-8 text-ui outline-none select-none data-[disabled]:pointer-events-none data-[disabled]:opacity-50 data-[highlighted]:bg-accent";
+  "relative flex h-8 cursor-default items-center gap-2 rounded-md pr-2 pl-8 text-ui outline-none select-none aria-disabled:pointer-events-none aria-disabled:opacity-50 focus:bg-accent";
 
 export type TCheckOption = { value: string; label: string; hint?: string };
 
 /**
  * A button that opens a list of checkboxes: multi-value filters and the column chooser. The menu
- * stays open while ticking (Radix closes menus on select by default).
+ * stays open while ticking (menus close on select by default).
  */
 export function CheckMenu({
   label,
@@ -53,12 +59,12 @@ export function CheckMenu({
         {active ? <span className="rounded bg-primary px-1 text-[11px] leading-4 text-primary-foreground tabular-nums">{selected.length}</span> : null}
         <ChevronDown aria-hidden className="opacity-60" />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align={align} className="max-h-[min(24rem,var(--radix-dropdown-menu-content-available-height))] min-w-52 overflow-y-auto">
+      <DropdownMenuContent align={align} className="max-h-[min(24rem,var(--menu-available-height))] min-w-52 overflow-y-auto">
         <DropdownMenuLabel>{title}</DropdownMenuLabel>
         {options.map((option) => {
           const checked = selected.includes(option.value);
           return (
-            <Menu.CheckboxItem
+            <DropdownMenuCheckboxItem
               key={option.value}
               className={itemClassName}
               checked={checked}
@@ -66,12 +72,9 @@ export function CheckMenu({
               onCheckedChange={(on) => onChange(on ? [...selected, option.value] : selected.filter((v) => v !== option.value))}
               data-testid={testId ? `${testId}-option-${option.value}` : undefined}
             >
-              <Menu.ItemIndicator className="absolute left-2 flex items-center">
-                <Check aria-hidden className="size-4 text-primary" />
-              </Menu.ItemIndicator>
               <span className="min-w-0 flex-1 truncate">{option.label}</span>
               {option.hint ? <span className="text-xs text-muted-foreground">{option.hint}</span> : null}
-            </Menu.CheckboxItem>
+            </DropdownMenuCheckboxItem>
           );
         })}
         {footer ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, ArrowUpDown, Columns3, KeyRound, LoaderCircle, Search, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -10,7 +11,6 @@ import { COLUMN_IDS, COLUMNS_COOKIE, type TColumnId } from "@/lib/inventory/colu
 import { describeFilter, withoutKey } from "@/components/inventory/filter-model";
 import { formatCount, formatNumber } from "@/components/inventory/format";
 import { MoreFiltersDialog } from "@/components/inventory/more-filters-dialog";
-import { AssignOwnerDialog, ClaimButton } from "@/components/inventory/ownership-controls";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -48,6 +48,10 @@ import {
  * Next keeps useSearchParams in step without a server round trip. Data comes from the inventory API
  * through TanStack Query; the server component's first page seeds the cache.
  */
+
+// Ownership controls appear only once rows are selected: load them then, not with the page.
+const AssignOwnerDialog = dynamic(() => import("@/components/inventory/ownership-controls").then((m) => m.AssignOwnerDialog), { ssr: false });
+const ClaimButton = dynamic(() => import("@/components/inventory/ownership-controls").then((m) => m.ClaimButton), { ssr: false });
 
 export type TInventoryPermissions = { assign: boolean; claim: boolean };
 

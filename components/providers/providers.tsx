@@ -3,7 +3,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ThemeProvider } from "@/components/providers/theme-provider";
-import { TooltipProvider } from "@/components/ui/tooltip";
 
 /** Client-side context for the whole app. One QueryClient per browser tab, created lazily. */
 export function Providers({ children }: { children: ReactNode }) {
@@ -16,9 +15,9 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemeProvider>
-        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
-      </ThemeProvider>
+      {/* No app-wide TooltipProvider: it put Radix's tooltip and positioning code on every page's
+          first load; components/ui/tooltip.tsx brings its own provider where a tooltip is used. */}
+      <ThemeProvider>{children}</ThemeProvider>
     </QueryClientProvider>
   );
 }

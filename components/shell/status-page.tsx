@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { LogoMark } from "@/components/shell/wordmark";
+import { LogoMark } from "@/components/shell/logo-mark";
 
 /** The frame of 404 and error pages: on-brand, centred, and free of internal details. */
 export function StatusPage({ code, title, description, children }: { code: string; title: string; description: ReactNode; children?: ReactNode }) {

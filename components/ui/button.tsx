@@ -1,7 +1,7 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
+import { Slot } from "@/components/ui/slot";
 
 export const buttonVariants = cva(
   "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors select-none disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0",
@@ -31,7 +31,7 @@ export type TButtonProps = ComponentProps<"button"> & VariantProps<typeof button
 
 /** `asChild` renders the styles on a child element (a Link or <a>) instead of a <button>. */
 export function Button({ className, variant, size, asChild = false, type, ...props }: TButtonProps) {
-  const Comp = asChild ? Slot.Root : "button";
+  const Comp = asChild ? Slot : "button";
   return (
     <Comp
       // A bare <button> inside a form submits it; default to "button" so only explicit submits do.
