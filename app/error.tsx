@@ -1,34 +1,13 @@
 "use client";
 
-import { RotateCw } from "lucide-react";
-import { ErrorReference } from "@/components/shell/error-details";
-import { StatusPage } from "@/components/shell/status-page";
-import { Button } from "@/components/ui/button";
+import dynamic from "next/dynamic";
+
+// The error page's body (buttons, icons, the copyable reference) is loaded only when an error is
+// shown: Next loads every error boundary with the page, so anything imported here statically is
+// first-load JS on every page. If even this chunk cannot load, the error reaches global-error.tsx.
+const SegmentError = dynamic(() => import("@/components/shell/segment-error").then((m) => m.SegmentError));
 
 // Next 16 passes `retry` (re-fetches the segment from the server) and `error` as unknown.
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  return (
-    <StatusPage
-      code="Error"
-      title="Something went wrong"
-      description={
-        <>
-          Tokenward could not show this page. The problem has been logged; trying again often helps. If it keeps happening,
-          send the reference below to your administrator.
-          <ErrorReference error={error} />
-        </>
-      }
-    >
-      <Button variant="primary" onClick={() => retry()}>
-        <RotateCw aria-hidden />
-        Try again
-      </Button>
-      {/* A plain link (a full page load): keeps next/link out of this eagerly loaded error chunk, and a
-          fresh load is the surer way back after an error anyway. */}
-      <Button asChild variant="secondary">
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load is intended here */}
-        <a href="/">Back to overview</a>
-      </Button>
-    </StatusPage>
-  );
+  return <SegmentError error={error} retry={retry} />;
 }
