@@ -1,24 +1,22 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { TActor } from "@/lib/auth/actor";
-import { auth } from "@/lib/auth";
+import { findActiveActor } from "@/lib/auth/queries";
+import { readSessionUserId } from "@/lib/auth/session-token";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 /**
  * The current actor, re-read from the database once per request: the session cookie only says who
  * signed in; the role and active flag are the database's current truth.
  */
 export const getCurrentActor = cache(async (): Promise<TActor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const e = env();
+  const id = await readSessionUserId(await headers(), { secret: e.AUTH_SECRET, authUrl: e.AUTH_URL });
   if (!id) return null;
-  const user = await (await db()).user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, memberships: { select: { teamId: true } } },
-  });
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: user.memberships.map((m) => m.teamId) };
+  return findActiveActor(await db(), id);
 });
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */

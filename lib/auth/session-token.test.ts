@@ -1,0 +1,68 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { readSessionUserId, usesSecureCookie } from "@/lib/auth/session-token";
+
+const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
+const UID = "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+const PLAIN = "authjs.session-token";
+const SECURE = "__Secure-authjs.session-token";
+
+async function cookieFor(name: string, token: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) {
+  const value = await encode({ token, secret: options.secret ?? SECRET, salt: name, maxAge: options.maxAge });
+  return `${name}=${value}`;
+}
+
+const read = (cookie: string | null, extra: Record<string, string> = {}, authUrl?: string, options: { secret?: string } = { secret: SECRET }) =>
+  readSessionUserId(new Headers({ ...(cookie ? { cookie } : {}), ...extra }), { secret: options.secret, authUrl });
+
+describe("readSessionUserId", () => {
+  it("reads the user id from a cookie Auth.js issued over http", async () => {
+    expect(await read(await cookieFor(PLAIN, { uid: UID }), { "x-forwarded-proto": "http" })).toBe(UID);
+  });
+
+  it("uses the __Secure- cookie (and salt) when Auth.js runs on https, and ignores the plain one", async () => {
+    const secure = await cookieFor(SECURE, { uid: UID });
+    expect(await read(secure, {}, "https://tokenward.example")).toBe(UID);
+    const plain = await cookieFor(PLAIN, { uid: UID });
+    expect(await read(plain, {}, "https://tokenward.example")).toBeNull();
+  });
+
+  it("rejects a token encrypted for another cookie name (salt) or with another secret", async () => {
+    const wrongSalt = `${PLAIN}=${await encode({ token: { uid: UID }, secret: SECRET, salt: SECURE })}`;
+    expect(await read(wrongSalt, {}, "http://localhost:3000")).toBeNull();
+    expect(await read(await cookieFor(PLAIN, { uid: UID }, { secret: `${SECRET}-other` }), {}, "http://localhost:3000")).toBeNull();
+  });
+
+  it("rejects an expired token", async () => {
+    const cookie = await cookieFor(PLAIN, { uid: UID }, { maxAge: -60 });
+    expect(await read(cookie, {}, "http://localhost:3000")).toBeNull();
+  });
+
+  it("rejects tampered, garbage and missing cookies", async () => {
+    const cookie = await cookieFor(PLAIN, { uid: UID });
+    const tampered = cookie.slice(0, -4) + (cookie.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await read(tampered, {}, "http://localhost:3000")).toBeNull();
+    expect(await read(`${PLAIN}=not-a-jwe`, {}, "http://localhost:3000")).toBeNull();
+    expect(await read(null, {}, "http://localhost:3000")).toBeNull();
+  });
+
+  it("never reads the token from an Authorization header", async () => {
+    const value = (await cookieFor(PLAIN, { uid: UID })).split("=")[1]!;
+    expect(await read(null, { authorization: `Bearer ${value}` }, "http://localhost:3000")).toBeNull();
+  });
+
+  it("fails closed without a secret, and on a token without a string uid", async () => {
+    expect(await read(await cookieFor(PLAIN, { uid: UID }), {}, "http://localhost:3000", {})).toBeNull();
+    expect(await read(await cookieFor(PLAIN, { uid: 42 }), {}, "http://localhost:3000")).toBeNull();
+    expect(await read(await cookieFor(PLAIN, { sub: UID }), {}, "http://localhost:3000")).toBeNull();
+  });
+});
+
+describe("usesSecureCookie", () => {
+  it("follows AUTH_URL first, then x-forwarded-proto, and defaults to https as Auth.js does", () => {
+    expect(usesSecureCookie(new Headers({ "x-forwarded-proto": "http" }), "https://a.example")).toBe(true);
+    expect(usesSecureCookie(new Headers({ "x-forwarded-proto": "https" }), "http://localhost:3000")).toBe(false);
+    expect(usesSecureCookie(new Headers({ "x-forwarded-proto": "http" }), undefined)).toBe(false);
+    expect(usesSecureCookie(new Headers(), undefined)).toBe(true);
+  });
+});
