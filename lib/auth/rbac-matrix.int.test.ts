@@ -27,6 +27,7 @@ const MATRIX: Record<string, TPermission> = {
   "inventory.count_credentials": "inventory.read",
   "ownership.assign": "ownership.assign",
   "ownership.claim": "ownership.claim",
+  "ownership.assign_entity": "ownership.assign",
   "risk.policy.save": "policy.manage",
   "risk.policy.import": "policy.manage",
   "risk.policy.restore": "policy.manage",

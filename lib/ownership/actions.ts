@@ -1,7 +1,8 @@
 "use server";
 
-import { assignOwnershipOperation, claimOwnershipOperation } from "@/lib/ownership/operations";
+import { assignEntityOwnershipOperation, assignOwnershipOperation, claimOwnershipOperation } from "@/lib/ownership/operations";
 import { defineAction } from "@/lib/server/action";
 
 export const assignOwnership = defineAction(assignOwnershipOperation);
 export const claimOwnership = defineAction(claimOwnershipOperation);
+export const assignEntityOwnership = defineAction(assignEntityOwnershipOperation);

@@ -58,7 +58,7 @@ describe("ownership.assign", () => {
     expect(result).toEqual({ ok: true, data: { changed: 1, unchanged: 0, credentialIds: [c.id] } });
     const after = await prisma.credential.findUniqueOrThrow({ where: { id: c.id } });
     expect(after).toMatchObject({ ownerId: actors.owner.id, teamId: team.id, ownerName: actors.owner.name, teamName: team.name });
-    expect(after.riskScoredAt).not.toBeNull();
+    expect((await prisma.credentialRisk.findUniqueOrThrow({ where: { credentialId: c.id } })).scoredAt).not.toBeNull();
     const event = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(event).toMatchObject({ action: "ownership.assign", targetType: "credential", targetId: c.id, actorId: actors.security.id });
     expect(event.summary).toMatchObject({ credential: c.name, before: { owner: null }, after: { owner: actors.owner.email, team: team.name } });

@@ -1,4 +1,5 @@
-import { ZAssignOwnership, ZClaimOwnership } from "@/lib/ownership/schemas";
+import { ZAssignEntityOwnership, ZAssignOwnership, ZClaimOwnership } from "@/lib/ownership/schemas";
+import { changeEntityOwnership, type TEntityOwnershipResult } from "@/lib/ownership/services/change-entity-ownership";
 import { changeCredentialOwnership, type TOwnershipResult } from "@/lib/ownership/services/change-credential-ownership";
 import type { TOperation } from "@/lib/server/execute";
 
@@ -31,4 +32,13 @@ export const claimOwnershipOperation: TOperation<typeof ZClaimOwnership, TOwners
       action: "ownership.claim",
       onlyOrphans: true,
     }),
+};
+
+/** Security and admins set the owner and/or team of an identity or an MCP server. */
+export const assignEntityOwnershipOperation: TOperation<typeof ZAssignEntityOwnership, TEntityOwnershipResult> = {
+  name: "ownership.assign_entity",
+  permission: "ownership.assign",
+  input: ZAssignEntityOwnership,
+  run: ({ tx, input }) =>
+    changeEntityOwnership(tx, { entityType: input.entityType, entityId: input.entityId, change: { ownerId: input.ownerId, teamId: input.teamId } }),
 };

@@ -22,3 +22,17 @@ export type TAssignOwnership = z.infer<typeof ZAssignOwnership>;
 
 export const ZClaimOwnership = z.strictObject({ credentialIds: ZCredentialIds });
 export type TClaimOwnership = z.infer<typeof ZClaimOwnership>;
+
+/** The other owned things: an identity (service account, agent, MCP client) or an MCP server. */
+export const OWNED_ENTITY_TYPES = ["identity", "mcp_server"] as const;
+export type TOwnedEntityType = (typeof OWNED_ENTITY_TYPES)[number];
+
+export const ZAssignEntityOwnership = z
+  .strictObject({
+    entityType: z.enum(OWNED_ENTITY_TYPES, { error: "entityType must be identity or mcp_server" }),
+    entityId: z.uuid("entityId must be an identity or MCP server id"),
+    ownerId: z.uuid("ownerId must be a user id").nullable().optional(),
+    teamId: z.uuid("teamId must be a team id").nullable().optional(),
+  })
+  .refine((v) => v.ownerId !== undefined || v.teamId !== undefined, { message: "choose an owner, a team, or both", path: ["ownerId"] });
+export type TAssignEntityOwnership = z.infer<typeof ZAssignEntityOwnership>;

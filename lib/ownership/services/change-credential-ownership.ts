@@ -1,6 +1,7 @@
 import type { TActor } from "@/lib/auth/actor";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { resolveOwnerAndTeam, type TOwnershipChange } from "@/lib/ownership/services/resolve-owner-and-team";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
 import type { TTx } from "@/lib/server/execute";
 
@@ -11,8 +12,6 @@ import type { TTx } from "@/lib/server/execute";
  * ownership) and returns the audit record. A batch also gets one audit event per credential, so
  * each credential's history shows the change.
  */
-
-export type TOwnershipChange = { ownerId?: string | null; teamId?: string | null };
 
 export type TOwnershipResult = { changed: number; unchanged: number; credentialIds: string[] };
 
@@ -58,19 +57,7 @@ export async function changeCredentialOwnership(
     }
   }
 
-  const { ownerId, teamId } = input.change;
-  let owner: { id: string; email: string } | null | undefined;
-  if (ownerId) {
-    const user = await tx.user.findUnique({ where: { id: ownerId }, select: { id: true, email: true, active: true } });
-    if (!user || !user.active) throw new AppError("VALIDATION", "The chosen owner is not an active user.", { fieldErrors: { ownerId: ["not an active user"] } });
-    owner = user;
-  } else if (ownerId === null) owner = null;
-  let team: { id: string; name: string } | null | undefined;
-  if (teamId) {
-    const found = await tx.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } });
-    if (!found) throw new AppError("VALIDATION", "The chosen team does not exist.", { fieldErrors: { teamId: ["no such team"] } });
-    team = found;
-  } else if (teamId === null) team = null;
+  const { owner, team } = await resolveOwnerAndTeam(tx, input.change);
 
   const before = (r: TLockedRow): TSide => ({ owner: r.owner_email, team: r.team_name });
   const after = (r: TLockedRow): TSide => ({
