@@ -127,7 +127,7 @@ async function main() {
       await database.prisma.riskPolicy.create({ data: { version: 1, document: draft, comment: "bench" } });
       const third = await recompute("full recompute after the policy change");
 
-      const levels = await database.prisma.credential.groupBy({ by: ["riskLevel"], _count: { _all: true } });
+      const levels = await database.prisma.credentialRisk.groupBy({ by: ["level"], _count: { _all: true } });
       const ratio = (ms: number, base = pass.ms) => `${(ms / base).toFixed(2)}×`;
       const rows: [string, number, number, string][] = [
         ["one SQL pass, rows never scored", pass.ms, pass.rows, "1.00×"],
@@ -146,7 +146,7 @@ async function main() {
         ...rows.map(([step, ms, n, r]) => `| ${step.padEnd(58)} | ${seconds(ms).padStart(8)} | ${n.toLocaleString("en").padStart(10)} | ${r.padStart(11)} |`),
         "",
         `Target ≤ 3× the SQL pass over the same rows: first scoring ${ratio(first.durationMs)}, rerun ${ratio(second.durationMs, passScored.ms)}, after a policy change ${ratio(third.durationMs, passScored.ms)}.`,
-        `Levels after the change: ${levels.map((l) => `${l.riskLevel} ${l._count._all.toLocaleString("en")}`).join(", ")}.`,
+        `Levels after the change: ${levels.map((l) => `${l.level} ${l._count._all.toLocaleString("en")}`).join(", ")}.`,
         "",
       ];
       process.stdout.write(out.join("\n"));

@@ -43,12 +43,12 @@ async function loadReference() {
   const rows = await prisma.credential.findMany({
     select: {
       id: true, name: true, kind: true, status: true, environment: true, providerId: true, ownerId: true, teamId: true, identityId: true,
-      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, riskLevel: true, riskFrameworks: true, exposureCount: true,
+      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true } }, exposureCount: true,
       consumerCount: true, scopes: true, externalId: true, hint: true,
     },
   });
   const ms = (d: Date | null) => (d ? d.getTime() : null);
-  refs = rows.map((r) => ({ ...r, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt), createdAt: r.createdAt.getTime() }));
+  refs = rows.map(({ risk, ...r }) => ({ ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt), createdAt: r.createdAt.getTime() }));
   inactiveUsers = new Set((await prisma.user.findMany({ where: { active: false }, select: { id: true } })).map((u) => u.id));
   identityKind = new Map((await prisma.identity.findMany({ select: { id: true, kind: true } })).map((i) => [i.id, i.kind]));
   heldVia = new Map();
@@ -111,9 +111,9 @@ beforeAll(async () => {
   await seedDatabase(prisma, { credentials: CREDENTIALS, seed: 11, now: NOW, demoPassword: "inventory-test-password" });
   // The seed leaves scoring to the risk engine: give some rows scores and framework items so the
   // risk filters and the risk sort have material (ties included).
-  await prisma.$executeRawUnsafe(`UPDATE credentials SET risk_score = 70, risk_level = 'high', risk_frameworks = ARRAY['NHI7','NHI5'] WHERE id IN (SELECT id FROM credentials ORDER BY id LIMIT 40)`);
-  await prisma.$executeRawUnsafe(`UPDATE credentials SET risk_score = 92, risk_level = 'critical', risk_frameworks = ARRAY['NHI2'] WHERE id IN (SELECT id FROM credentials ORDER BY id DESC LIMIT 15)`);
-  await prisma.$executeRawUnsafe(`UPDATE credentials SET risk_score = 35, risk_level = 'medium' WHERE id IN (SELECT id FROM credentials ORDER BY name LIMIT 30) AND risk_score = 0`);
+  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 70, level = 'high', frameworks = ARRAY['NHI7','NHI5'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id LIMIT 40)`);
+  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 92, level = 'critical', frameworks = ARRAY['NHI2'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id DESC LIMIT 15)`);
+  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 35, level = 'medium' WHERE credential_id IN (SELECT id FROM credentials ORDER BY name LIMIT 30) AND score = 0`);
   await prisma.$executeRawUnsafe("ANALYZE");
   await loadReference();
   const u = await prisma.user.findUniqueOrThrow({ where: { email: "security@tokenward.local" } });
@@ -147,7 +147,7 @@ describe("sorting and keyset paging", () => {
       it(`${sort} ${dir}: pages join up to one ORDER BY, NULLs in their fixed place`, async () => {
         const spec = SORTS[sort];
         const nulls = !spec.nulls ? "" : (spec.nulls === "high") === (dir === "asc") ? " NULLS LAST" : " NULLS FIRST";
-        const expected = (await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT c.id FROM credentials c ORDER BY ${spec.column} ${dir}${nulls}, c.id ${dir}`)).map((r) => r.id);
+        const expected = (await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT c.id FROM credentials c JOIN credential_risks r ON r.credential_id = c.id ORDER BY ${spec.column} ${dir}${nulls}, c.id ${dir}`)).map((r) => r.id);
         const walked = await walk({ ...query({ sort, dir, limit: "37" }) });
         expect(walked).toEqual(expected);
       });

@@ -81,8 +81,8 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string): Pro
     select: {
       id: true, name: true, kind: true, status: true, environment: true, source: true, externalId: true, fingerprint: true, hint: true,
       scopes: true, usedScopes: true, audiences: true, issuedAt: true, expiresAt: true, lastUsedAt: true, lastRotatedAt: true,
-      createdAt: true, updatedAt: true, riskScore: true, riskLevel: true, riskScoredAt: true, riskPolicyVersion: true,
-      riskFrameworks: true, exposureCount: true, consumerCount: true,
+      createdAt: true, updatedAt: true, exposureCount: true, consumerCount: true,
+      risk: { select: { score: true, level: true, scoredAt: true, policyVersion: true, frameworks: true } },
       provider: { select: { id: true, name: true, type: true, sensitivity: true } },
       identity: { select: { id: true, name: true, kind: true, environment: true } },
       owner: { select: { id: true, name: true, email: true, active: true } },
@@ -146,8 +146,8 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string): Pro
     identity: c.identity, owner: c.owner, team: c.team,
     issuedAt: isoN(c.issuedAt), expiresAt: isoN(c.expiresAt), lastUsedAt: isoN(c.lastUsedAt), lastRotatedAt: isoN(c.lastRotatedAt),
     createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
-    riskScore: c.riskScore, riskLevel: c.riskLevel, riskScoredAt: isoN(c.riskScoredAt), riskPolicyVersion: c.riskPolicyVersion,
-    riskFrameworks: c.riskFrameworks,
+    riskScore: c.risk?.score ?? 0, riskLevel: c.risk?.level ?? "none", riskScoredAt: isoN(c.risk?.scoredAt ?? null),
+    riskPolicyVersion: c.risk?.policyVersion ?? null, riskFrameworks: c.risk?.frameworks ?? [],
     exposureCount: c.exposureCount, consumerCount: c.consumerCount,
     bindings: bindingViews, bindingsTotal,
     exposures: exposures.map((e) => ({
@@ -231,13 +231,13 @@ export async function summarizeOwned(prisma: TRawExecutor, ownerId: string, now:
   const [row] = await prisma.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT count(*)::int AS total,
             count(*) FILTER (WHERE status = 'active')::int AS active,
-            count(*) FILTER (WHERE status = 'active' AND risk_level IN ('high', 'critical'))::int AS high_risk,
+            count(*) FILTER (WHERE status = 'active' AND r.level IN ('high', 'critical'))::int AS high_risk,
             count(*) FILTER (WHERE status = 'active' AND expires_at >= $2::timestamp(3) AND expires_at < $3::timestamp(3))::int AS expiring30,
             count(*) FILTER (WHERE status = 'active' AND expires_at IS NULL)::int AS never_expires,
             count(*) FILTER (WHERE status = 'active' AND (last_used_at < $4::timestamp(3) OR (last_used_at IS NULL AND coalesce(issued_at, created_at) < $4::timestamp(3))))::int AS stale,
             count(*) FILTER (WHERE status = 'active' AND exposure_count > 0)::int AS exposed,
             count(*) FILTER (WHERE status = 'active' AND consumer_count > 1)::int AS shared
-       FROM credentials WHERE owner_id = $1::uuid`,
+       FROM credentials c JOIN credential_risks r ON r.credential_id = c.id WHERE c.owner_id = $1::uuid`,
     ownerId,
     now.toISOString(),
     new Date(now.getTime() + 30 * 86_400_000).toISOString(),

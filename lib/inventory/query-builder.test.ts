@@ -44,8 +44,8 @@ describe("filter → SQL: each filter", () => {
     ["providers", { provider: `${ID},${ID2}` }, /^c\.provider_id = ANY\(\$1::uuid\[\]\)$/, [[ID, ID2]]],
     ["kind", { kind: "pat,api_key" }, /^c\.kind = ANY\(\$1::"CredentialKind"\[\]\)$/, [["pat", "api_key"]]],
     ["environment", { env: "dev" }, /^c\.environment = \$1::"Environment"$/, ["dev"]],
-    ["risk level", { risk: "high,critical" }, /^c\.risk_level = ANY\(\$1::"RiskLevel"\[\]\)$/, [["high", "critical"]]],
-    ["owner", { owner: ID }, /^c\.owner_id = \$1::uuid$/, [ID]],
+    ["risk level", { risk: "high,critical" }, /^r\.level = ANY\(\$1::"RiskLevel"\[\]\)$/, [["high", "critical"]]],
+    ["owner", { owner: ID }, /^r\.owner_id = \$1::uuid$/, [ID]],
     ["no owner", { owner: "none" }, /^c\.owner_id IS NULL$/, []],
     ["team", { team: ID }, /^c\.team_id = \$1::uuid$/, [ID]],
     ["no team", { team: "none" }, /^c\.team_id IS NULL$/, []],
@@ -53,7 +53,7 @@ describe("filter → SQL: each filter", () => {
     ["holder kind", { holder: "agent" }, /c\.identity_id IN \(SELECT i\.id FROM identities i WHERE i\.kind = \$1::"IdentityKind"\)/, ["agent"]],
     ["identity", { identity: ID }, /c\.identity_id = \$1::uuid OR c\.id IN \(SELECT b\.credential_id FROM bindings b WHERE b\.holder_identity_id = \$1::uuid\)/, [ID]],
     ["MCP server", { server: ID }, /target_mcp_server_id = \$1::uuid UNION .*holder_mcp_server_id = \$1::uuid/, [ID]],
-    ["framework item", { framework: "NHI7" }, /^c\.risk_frameworks @> ARRAY\[\$1::text\]$/, ["NHI7"]],
+    ["framework item", { framework: "NHI7" }, /^r\.frameworks @> ARRAY\[\$1::text\]$/, ["NHI7"]],
     ["expires within", { expiresWithin: "30" }, /^c\.expires_at >= \$1::timestamp\(3\) AND c\.expires_at < \$2::timestamp\(3\)$/, ["2026-11-20T12:00:00.000Z", "2026-12-20T12:00:00.000Z"]],
     ["never expires", { neverExpires: "1" }, /^c\.expires_at IS NULL$/, []],
     ["last used before", { lastUsedBefore: "2026-10-01" }, /^c\.last_used_at < \$1::timestamp\(3\)$/, ["2026-10-01T00:00:00.000Z"]],
@@ -183,8 +183,8 @@ describe("keyset SQL", () => {
     expect(next.text).toContain("(c.name, c.id) > ($2::text, $3::uuid)");
     expect(next.values).toEqual([11, "m", ID, 10, "name", "asc"]);
     const desc = buildListQuery({ ...q({ sort: "risk", limit: "10" }), after: encodeCursor({ sort: "risk", dir: "desc", value: 70, id: ID }) }, NOW);
-    expect(desc.text).toContain("(c.risk_score, c.id) < ($2::smallint, $3::uuid)");
-    expect(desc.text).toContain("ORDER BY c.risk_score DESC, c.id DESC");
+    expect(desc.text).toContain("(r.score, r.credential_id) < ($2::smallint, $3::uuid)");
+    expect(desc.text).toContain("ORDER BY r.score DESC, r.credential_id DESC");
   });
 
   it("answers with the API's JSON body, cursors included", () => {
@@ -192,7 +192,7 @@ describe("keyset SQL", () => {
     expect(plan.text).toMatch(/SELECT json_build_object\('items', .*'nextCursor', .*'prevCursor', NULL::text\)::text AS body$/s);
     expect(plan.text).toContain(`to_char(n.sort_value, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     const back = buildListQuery({ ...q({ sort: "expires", limit: "10" }), before: encodeCursor({ sort: "expires", dir: "asc", value: null, id: ID }) }, NOW);
-    expect(back.text).toContain("json_agg(r.item ORDER BY r.rn DESC)");
+    expect(back.text).toContain("json_agg(it.item ORDER BY it.rn DESC)");
   });
 
   it("splits a nullable column into a value segment and a NULL segment, in the right order", () => {
@@ -215,7 +215,9 @@ describe("keyset SQL", () => {
   });
 
   it("has a plain column for every sort (so each can have a (column, id) index)", () => {
-    for (const spec of Object.values(SORTS)) expect(spec.column).toMatch(/^c\.[a-z_]+$/);
+    for (const spec of Object.values(SORTS)) expect(spec.column).toMatch(/^(c|r)\.[a-z_]+$/);
+    // The risk sort walks credential_risks' (score, credential_id) index: its tie-breaker is that id.
+    expect(SORTS.risk).toMatchObject({ column: "r.score", id: "r.credential_id" });
   });
 
   it("round-trips a cursor, and refuses cursors that do not fit the sort", () => {
@@ -237,6 +239,10 @@ describe("keyset SQL", () => {
     expect(estimate.text).toMatch(/^EXPLAIN \(FORMAT JSON\) SELECT 1 FROM credentials c WHERE c\.status = \$1/);
     expect(bounded.text).toMatch(/LIMIT 10001\) s$/);
     expect(bounded.values).toEqual(["active"]);
+    // The risk row is joined only for a filter that reads it.
+    expect(estimate.text).not.toContain("credential_risks");
+    const risky = buildCountQueries(ZCredentialFilter.parse({ risk: "high", framework: "NHI7" }), NOW);
+    expect(risky.bounded.text).toContain("FROM credentials c JOIN credential_risks r ON r.credential_id = c.id WHERE r.level = $1");
   });
 });
 

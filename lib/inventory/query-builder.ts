@@ -17,12 +17,17 @@ import {
  * columns are split into a non-null and a null segment (UNION ALL), each with its own index range,
  * so NULLs have a fixed place: "never expires" sorts after every date, "never used / rotated" before
  * every date, "no owner / team" after every name.
+ *
+ * Risk lives in credential_risks (`r`, one row per credential, joined on its primary key): the risk
+ * sort walks r's (score, credential_id) index, so its tie-breaker is r.credential_id (= c.id).
  */
 
 export type TSqlQuery = { text: string; values: unknown[] };
 
 type TSortSpec = {
   column: string;
+  /** The id column paired with `column` in its index (default c.id). */
+  id?: string;
   /** SQL type for the cursor value parameter. */
   cast: string;
   /** How the cursor value is checked and carried in JSON. */
@@ -32,7 +37,7 @@ type TSortSpec = {
 };
 
 export const SORTS: Record<TSortKey, TSortSpec> = {
-  risk: { column: "c.risk_score", cast: "smallint", value: "int" },
+  risk: { column: "r.score", id: "r.credential_id", cast: "smallint", value: "int" },
   name: { column: "c.name", cast: "text", value: "text" },
   provider: { column: "c.provider_name", cast: "text", value: "text" },
   kind: { column: "c.kind", cast: `"CredentialKind"`, value: "text" },
@@ -65,6 +70,11 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
+/** Whether a filter's conditions read the risk row (`r`): risk level, framework item, an owner's id. */
+export function usesRisk(filter: TCredentialFilter): boolean {
+  return Boolean(filter.risk || filter.framework || (filter.owner && filter.owner !== "none"));
+}
+
 /** The WHERE conditions of a filter (ANDed). Every value is a bind parameter. */
 export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams): string[] {
   const where: string[] = [];
@@ -76,8 +86,9 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   if (filter.provider) where.push(anyOf("c.provider_id", filter.provider, "uuid", p));
   if (filter.kind) where.push(anyOf("c.kind", filter.kind, `"CredentialKind"`, p));
   if (filter.env) where.push(anyOf("c.environment", filter.env, `"Environment"`, p));
-  if (filter.risk) where.push(anyOf("c.risk_level", filter.risk, `"RiskLevel"`, p));
-  if (filter.owner) where.push(filter.owner === "none" ? "c.owner_id IS NULL" : `c.owner_id = ${p.add(filter.owner, "uuid")}`);
+  if (filter.risk) where.push(anyOf("r.level", filter.risk, `"RiskLevel"`, p));
+  // r.owner_id is the trigger-kept copy of c.owner_id: the owner's risk-ordered view walks one index.
+  if (filter.owner) where.push(filter.owner === "none" ? "c.owner_id IS NULL" : `r.owner_id = ${p.add(filter.owner, "uuid")}`);
   if (filter.team) where.push(filter.team[0] === "none" ? "c.team_id IS NULL" : anyOf("c.team_id", filter.team, "uuid", p));
   if (filter.orphaned) where.push("(c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active))");
   if (filter.holder) {
@@ -93,7 +104,7 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
       `c.id IN (SELECT b.credential_id FROM bindings b WHERE b.target_mcp_server_id = ${id} UNION SELECT b.credential_id FROM bindings b WHERE b.holder_mcp_server_id = ${id})`,
     );
   }
-  if (filter.framework) where.push(`c.risk_frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
+  if (filter.framework) where.push(`r.frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
   if (filter.expiresWithin !== undefined) {
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);
@@ -160,12 +171,15 @@ export function decodeCursor(token: string, sort: TSortKey, dir: TSortDir): TCur
 // The list statement.
 // ---------------------------------------------------------------------------------------------
 
-/** Columns of a list row (`c` = credentials). Wide columns (risk factors JSON) stay on the detail page. */
+/** Columns of a list row (`c` = credentials, `r` = credential_risks). Wide columns (risk factors JSON) stay on the detail page. */
 const LIST_COLUMNS = [
   "c.id", "c.name", "c.kind", "c.status", "c.environment", "c.source", "c.provider_id", "c.provider_name", "c.external_id", "c.hint",
   "c.scopes", "c.identity_id", "c.owner_id", "c.owner_name", "c.team_id", "c.team_name", "c.issued_at", "c.expires_at", "c.last_used_at",
-  "c.last_rotated_at", "c.created_at", "c.risk_score", "c.risk_level", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
+  "c.last_rotated_at", "c.created_at", "r.score AS risk_score", "r.level AS risk_level", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
 ].join(", ");
+
+/** Every list and count reads credentials with their risk row (exactly one each, by trigger). */
+const FROM = "credentials c JOIN credential_risks r ON r.credential_id = c.id";
 
 /** ISO 8601 with milliseconds and Z, as JavaScript's toISOString writes it (columns hold UTC). */
 const iso8601 = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -222,6 +236,7 @@ export type TListPlan = TSqlQuery & { direction: TSortDir; reversed: boolean };
  */
 export function buildListQuery(query: TCredentialListQuery, now: Date): TListPlan {
   const spec = SORTS[query.sort];
+  const idColumn = spec.id ?? "c.id";
   const reversed = query.before !== undefined;
   const cursor = query.after ? decodeCursor(query.after, query.sort, query.dir) : query.before ? decodeCursor(query.before, query.sort, query.dir) : null;
   const direction: TSortDir = reversed ? (query.dir === "asc" ? "desc" : "asc") : query.dir;
@@ -247,11 +262,11 @@ export function buildListQuery(query: TCredentialListQuery, now: Date): TListPla
       if (first) where.push(`c.id ${op} ${p.add(cursor.id, "uuid")}`);
     } else {
       if (spec.nulls) where.push(`${spec.column} IS NOT NULL`);
-      if (first) where.push(`(${spec.column}, c.id) ${op} (${p.add(cursorValue(spec, cursor.value), spec.cast)}, ${p.add(cursor.id, "uuid")})`);
+      if (first) where.push(`(${spec.column}, ${idColumn}) ${op} (${p.add(cursorValue(spec, cursor.value), spec.cast)}, ${p.add(cursor.id, "uuid")})`);
     }
-    const orderBy = segment.nulls ? `c.id ${order}` : `${spec.column} ${order}, c.id ${order}`;
+    const orderBy = segment.nulls ? `c.id ${order}` : `${spec.column} ${order}, ${idColumn} ${order}`;
     // The NULL is typed: an untyped one would make the UNION's sort column text.
-    return `SELECT ${LIST_COLUMNS}, ${segment.nulls ? `NULL::${spec.cast}` : spec.column} AS sort_value, ${index} AS segment FROM credentials c${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${take}`;
+    return `SELECT ${LIST_COLUMNS}, ${segment.nulls ? `NULL::${spec.cast}` : spec.column} AS sort_value, ${index} AS segment FROM ${FROM}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${take}`;
   });
   const page = parts.length === 1 ? parts[0]! : parts.map((part) => `(${part})`).join(" UNION ALL ");
 
@@ -260,18 +275,18 @@ export function buildListQuery(query: TCredentialListQuery, now: Date): TListPla
   const cursorOf = `rtrim(translate(encode(convert_to(json_build_array(${p.add(query.sort, "text")}, ${p.add(query.dir, "text")}, ${sortValueJson}, n.id)::text, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
   // Displayed order is walk order, or its reverse for `before`.
   const shown = reversed ? "DESC" : "ASC";
-  const firstShown = `(SELECT r.cursor FROM r ORDER BY r.rn ${shown} LIMIT 1)`;
-  const lastShown = `(SELECT r.cursor FROM r ORDER BY r.rn ${reversed ? "ASC" : "DESC"} LIMIT 1)`;
+  const firstShown = `(SELECT it.cursor FROM items it ORDER BY it.rn ${shown} LIMIT 1)`;
+  const lastShown = `(SELECT it.cursor FROM items it ORDER BY it.rn ${reversed ? "ASC" : "DESC"} LIMIT 1)`;
   const more = `((SELECT coalesce(max(n.fetched), 0) FROM n) > ${limit})`;
   const nextCursor = reversed ? lastShown : `CASE WHEN ${more} THEN ${lastShown} END`;
   const prevCursor = reversed ? `CASE WHEN ${more} THEN ${firstShown} END` : query.after ? firstShown : "NULL::text";
 
   const text = `WITH page AS (${page}),
 n AS (SELECT page.*, row_number() OVER (ORDER BY page.segment, page.sort_value ${order}, page.id ${order}) AS rn, count(*) OVER () AS fetched FROM page),
-r AS (SELECT n.rn, ${cursorOf} AS cursor, ${ITEM_JSON} AS item
+items AS (SELECT n.rn, ${cursorOf} AS cursor, ${ITEM_JSON} AS item
         FROM n LEFT JOIN identities i ON i.id = n.identity_id LEFT JOIN users o ON o.id = n.owner_id
        WHERE n.rn <= ${limit})
-SELECT json_build_object('items', coalesce((SELECT json_agg(r.item ORDER BY r.rn ${shown}) FROM r), '[]'::json), 'nextCursor', ${nextCursor}, 'prevCursor', ${prevCursor})::text AS body`;
+SELECT json_build_object('items', coalesce((SELECT json_agg(it.item ORDER BY it.rn ${shown}) FROM items it), '[]'::json), 'nextCursor', ${nextCursor}, 'prevCursor', ${prevCursor})::text AS body`;
   return { text, values: p.values, direction, reversed };
 }
 
@@ -290,7 +305,8 @@ export const EXACT_COUNT_LIMIT = 10_000;
 export function buildCountQueries(filter: TCredentialFilter, now: Date): { estimate: TSqlQuery; bounded: TSqlQuery } {
   const p = new SqlParams();
   const where = filterConditions(filter, now, p);
-  const from = `FROM credentials c${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  // The risk row is joined only when a condition reads it: the plain table gives the planner's best estimate.
+  const from = `FROM ${usesRisk(filter) ? FROM : "credentials c"}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return {
     estimate: { text: `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, values: p.values },
     bounded: { text: `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`, values: p.values },

@@ -84,8 +84,8 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
   const staleCut = new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS).toISOString();
   // The same predicates as the inventory filters the tiles link to (lib/inventory/query-builder.ts).
   const rows = await prisma.$queryRawUnsafe<TAggRow[]>(
-    `SELECT c.provider_id, min(c.provider_name) AS provider_name, c.kind::text AS kind, c.status::text AS status, c.risk_level::text AS risk_level,
-            GROUPING(c.provider_id)::int AS g_provider, GROUPING(c.kind)::int AS g_kind, GROUPING(c.status)::int AS g_status, GROUPING(c.risk_level)::int AS g_risk,
+    `SELECT c.provider_id, min(c.provider_name) AS provider_name, c.kind::text AS kind, c.status::text AS status, r.level::text AS risk_level,
+            GROUPING(c.provider_id)::int AS g_provider, GROUPING(c.kind)::int AS g_kind, GROUPING(c.status)::int AS g_status, GROUPING(r.level)::int AS g_risk,
             count(*)::int AS n,
             count(*) FILTER (WHERE c.status = 'active')::int AS active,
             count(*) FILTER (WHERE c.status = 'active' AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3))::int AS expiring7,
@@ -95,9 +95,9 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
             count(*) FILTER (WHERE c.status = 'active' AND (c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active)))::int AS orphaned,
             count(*) FILTER (WHERE c.status = 'active' AND c.exposure_count > 0)::int AS exposed,
             count(*) FILTER (WHERE c.status = 'active' AND c.consumer_count > 1)::int AS shared,
-            count(*) FILTER (WHERE c.status = 'active' AND c.risk_level IN ('high', 'critical'))::int AS high_risk
-       FROM credentials c
-      GROUP BY GROUPING SETS ((), (c.provider_id), (c.kind), (c.status), (c.risk_level))`,
+            count(*) FILTER (WHERE c.status = 'active' AND r.level IN ('high', 'critical'))::int AS high_risk
+       FROM credentials c JOIN credential_risks r ON r.credential_id = c.id
+      GROUP BY GROUPING SETS ((), (c.provider_id), (c.kind), (c.status), (r.level))`,
     at, in7, in30, staleCut,
   );
 

@@ -111,10 +111,10 @@ describe("applying a saved policy", () => {
     await drainJobs();
     const job = await database.prisma.job.findUniqueOrThrow({ where: { id: "risk.recompute-all" } });
     expect(job).toMatchObject({ status: "succeeded", result: expect.objectContaining({ policyVersion: 1, scanned: 13 }) });
-    const exposed = await database.prisma.credential.findUniqueOrThrow({ where: { id: world.credentials.exposed.id } });
-    expect(exposed).toMatchObject({ riskPolicyVersion: 1, riskFactors: [expect.objectContaining({ id: "exposed", points: 90 })] });
-    const human = await database.prisma.credential.findUniqueOrThrow({ where: { id: world.credentials.humanUse.id } });
-    expect(human.riskFactorIds).toEqual([]);
+    const exposed = await database.prisma.credentialRisk.findUniqueOrThrow({ where: { credentialId: world.credentials.exposed.id } });
+    expect(exposed).toMatchObject({ policyVersion: 1, factors: [expect.objectContaining({ id: "exposed", points: 90 })] });
+    const human = await database.prisma.credentialRisk.findUniqueOrThrow({ where: { credentialId: world.credentials.humanUse.id } });
+    expect(human.factorIds).toEqual([]);
   });
 });
 

@@ -12,9 +12,9 @@ export type TLevelCounts = Record<TRiskLevel, number>;
 const zero = (): TLevelCounts => Object.fromEntries(RISK_LEVELS.map((l) => [l, 0])) as TLevelCounts;
 
 export async function getLevelDistribution(): Promise<TLevelCounts> {
-  const rows = await (await db()).credential.groupBy({ by: ["riskLevel"], _count: { _all: true } });
+  const rows = await (await db()).credentialRisk.groupBy({ by: ["level"], _count: { _all: true } });
   const out = zero();
-  for (const r of rows) out[r.riskLevel] = r._count._all;
+  for (const r of rows) out[r.level] = r._count._all;
   return out;
 }
 
@@ -67,9 +67,9 @@ export async function getFrameworkCounts(): Promise<TFrameworkCounts> {
   const value = (async () => {
     const rows = await (await db()).$queryRawUnsafe<{ item: string; total: number; high: number; critical: number }[]>(
       `SELECT f.item, count(*)::int AS total,
-              count(*) FILTER (WHERE c.risk_level = 'high')::int AS high,
-              count(*) FILTER (WHERE c.risk_level = 'critical')::int AS critical
-         FROM credentials c CROSS JOIN LATERAL unnest(c.risk_frameworks) AS f(item)
+              count(*) FILTER (WHERE r.level = 'high')::int AS high,
+              count(*) FILTER (WHERE r.level = 'critical')::int AS critical
+         FROM credential_risks r CROSS JOIN LATERAL unnest(r.frameworks) AS f(item)
         GROUP BY f.item`,
     );
     return { computedAt: new Date().toISOString(), items: new Map(rows.map((r) => [r.item, { total: r.total, high: r.high, critical: r.critical }])) };
@@ -111,18 +111,23 @@ export async function getCredentialRisk(credentialId: string): Promise<TCredenti
   const prisma = await db();
   const row = await prisma.credential.findUnique({
     where: { id: credentialId },
-    select: { id: true, name: true, riskScore: true, riskLevel: true, riskFactors: true, riskScoredAt: true, riskPolicyVersion: true, provider: { select: { name: true, sensitivity: true } } },
+    select: {
+      id: true, name: true, provider: { select: { name: true, sensitivity: true } },
+      risk: { select: { score: true, level: true, factors: true, scoredAt: true, policyVersion: true } },
+    },
   });
   if (!row) return null;
-  const policy = row.riskPolicyVersion !== null ? await loadPolicyVersion(prisma, row.riskPolicyVersion) : null;
+  const risk = row.risk;
+  const policyVersion = risk?.policyVersion ?? null;
+  const policy = policyVersion !== null ? await loadPolicyVersion(prisma, policyVersion) : null;
   return {
     id: row.id,
     name: row.name,
-    score: row.riskScore,
-    level: row.riskLevel,
-    factors: Array.isArray(row.riskFactors) ? (row.riskFactors as TFactorResult[]) : [],
-    scoredAt: row.riskScoredAt?.toISOString() ?? null,
-    policyVersion: row.riskPolicyVersion,
+    score: risk?.score ?? 0,
+    level: risk?.level ?? "none",
+    factors: Array.isArray(risk?.factors) ? (risk.factors as TFactorResult[]) : [],
+    scoredAt: risk?.scoredAt?.toISOString() ?? null,
+    policyVersion,
     provider: row.provider,
     multiplier: policy ? policy.policy.sensitivity[row.provider.sensitivity] : null,
   };

@@ -19,7 +19,7 @@ export async function writeDailyCounts(db: TSql, at: Date): Promise<void> {
     `INSERT INTO risk_daily_counts (day, level, count)
      SELECT $1::date, l.level, coalesce(c.n, 0)::int
        FROM unnest($2::"RiskLevel"[]) AS l(level)
-       LEFT JOIN (SELECT risk_level, count(*) AS n FROM credentials GROUP BY risk_level) c ON c.risk_level = l.level
+       LEFT JOIN (SELECT level, count(*) AS n FROM credential_risks GROUP BY level) c ON c.level = l.level
      ON CONFLICT (day, level) DO UPDATE SET count = EXCLUDED.count`,
     utcDay(at), [...RISK_LEVELS],
   );

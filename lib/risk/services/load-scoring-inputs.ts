@@ -121,10 +121,11 @@ SELECT json_build_object(
   'holders', coalesce(bind.holders, 0), 'holdersByKind', bind.by_kind, 'holderEnvironments', bind.environments, 'holderAudiences', bind.audiences,
   'exposures', coalesce(expo.open, 0), 'exposureSamples', expo.samples,
   'callers', callers.list, 'targetAudiences', audiences.list, 'passthroughTraces', coalesce(pass.traces, 0), 'passthroughSample', pass.sample,
-  'riskScore', s.risk_score, 'riskLevel', s.risk_level, 'riskFactors', s.risk_factors, 'riskScoredAt', ${ms("s.risk_scored_at")}
+  'riskScore', r.score, 'riskLevel', r.level, 'riskFactors', r.factors, 'riskScoredAt', ${ms("r.scored_at")}
 )::text AS j
 FROM sel s
 JOIN providers p ON p.id = s.provider_id
+JOIN credential_risks r ON r.credential_id = s.id
 LEFT JOIN users o ON o.id = s.owner_id
 LEFT JOIN teams t ON t.id = s.team_id
 LEFT JOIN identities i ON i.id = s.identity_id

@@ -38,7 +38,7 @@ export async function recomputeCredentials(tx: TTx, ids: readonly string[], opti
     }
     return { input, result };
   });
-  // Always written (even unchanged): the new risk_scored_at tells a concurrent full recompute that
+  // Always written (even unchanged): the new scored_at tells a concurrent full recompute that
   // this row has a fresher result than the one it read.
   await writeResults(tx, writes, { scoredAt: now, policyVersion: active.version, guard: "none" });
   await applyDailyDeltas(tx, now, deltas);

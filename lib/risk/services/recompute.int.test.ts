@@ -15,11 +15,16 @@ let world: TRiskWorld;
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
+/** A credential_risks row under the names the assertions use. */
+function flatRisk(r: { score: number; level: string; factors: unknown; factorIds: string[]; frameworks: string[]; scoredAt: Date | null; policyVersion: number | null } | null) {
+  if (!r) throw new Error("a credential without its credential_risks row");
+  return { riskScore: r.score, riskLevel: r.level, riskFactors: r.factors, riskFactorIds: r.factorIds, riskFrameworks: r.frameworks, riskScoredAt: r.scoredAt, riskPolicyVersion: r.policyVersion };
+}
+const riskOf = async (credentialId: string) => flatRisk(await database.prisma.credentialRisk.findUnique({ where: { credentialId } }));
+
 async function rows() {
-  const list = await database.prisma.credential.findMany({
-    select: { id: true, name: true, riskScore: true, riskLevel: true, riskFactorIds: true, riskFrameworks: true, riskScoredAt: true, riskPolicyVersion: true },
-  });
-  return new Map(list.map((r) => [r.name, r]));
+  const list = await database.prisma.credential.findMany({ select: { id: true, name: true, risk: true } });
+  return new Map(list.map((c) => [c.name, { id: c.id, name: c.name, ...flatRisk(c.risk) }]));
 }
 
 beforeAll(async () => {
@@ -76,7 +81,7 @@ describe("full recompute", () => {
   });
 
   it("records the evidence with the real values", async () => {
-    const passthrough = await database.prisma.credential.findUniqueOrThrow({ where: { id: world.credentials.passthrough.id }, select: { riskFactors: true } });
+    const passthrough = await riskOf(world.credentials.passthrough.id);
     expect(passthrough.riskFactors).toContainEqual(expect.objectContaining({
       id: "passthrough", evidence: "Trace trace-pt: presented to jira-mcp (https://mcp.world.test/jira) then forwarded by it to api.github.com",
     }));
@@ -138,7 +143,7 @@ describe("incremental recompute", () => {
       return recomputeCredentials(tx, [id, id], { now: later(20) });
     });
     expect(result).toEqual({ scored: 1, changed: [id] });
-    const row = await database.prisma.credential.findUniqueOrThrow({ where: { id } });
+    const row = await riskOf(id);
     expect(row).toMatchObject({ riskFactorIds: ["exposed"], riskPolicyVersion: 1 });
     const history = await database.prisma.riskScoreSnapshot.findMany({ where: { credentialId: id }, orderBy: { time: "asc" } });
     expect(history.map((h) => h.level)).toEqual([row.riskLevel]);
@@ -170,6 +175,6 @@ describe("full recompute vs concurrent incremental writes", () => {
     const stale = { input: input!, result: { ...scoreCredential(input!.credential, input!.context, DEFAULT_POLICY), score: 1, level: "low" as const } };
     const written = await writeResults(database.prisma, [stale], { scoredAt: later(32), policyVersion: 1, guard: "scored-at" });
     expect(written).toEqual([]);
-    expect((await database.prisma.credential.findUniqueOrThrow({ where: { id } })).riskScoredAt?.toISOString()).toBe(later(31).toISOString());
+    expect((await riskOf(id)).riskScoredAt?.toISOString()).toBe(later(31).toISOString());
   });
 });

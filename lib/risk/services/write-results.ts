@@ -5,11 +5,12 @@ import { frameworksOf } from "@/lib/risk/score-credential";
 import type { TScoringInput, TStoredResult } from "@/lib/risk/services/load-scoring-inputs";
 
 /**
- * Writes scoring results back in one statement per batch: the credential's risk columns, plus a
- * RiskScoreSnapshot for each credential whose score or level changed. (exposure_count and
- * consumer_count are kept by database triggers — migration inventory_sorting — not here.)
+ * Writes scoring results back in one statement per batch: the credential's credential_risks row,
+ * plus a RiskScoreSnapshot for each credential whose score or level changed. Never `credentials`
+ * itself: its two dozen inventory indexes made mass rescoring cost ~16× more (migration
+ * credential_risks).
  *
- * `guard: "scored-at"` (full recompute, no row locks) only overwrites a row whose risk_scored_at is
+ * `guard: "scored-at"` (full recompute, no row locks) only overwrites a row whose scored_at is
  * still what was read: if an incremental recompute wrote a fresher result in between, the batch's
  * (older) result is dropped for that row. Incremental recomputes lock their rows and write unguarded.
  */
@@ -31,8 +32,8 @@ function sameFactors(a: readonly TFactorResult[], b: readonly TFactorResult[]): 
 
 /**
  * Whether writing would change anything a reader can see. Unchanged rows are not written (at a
- * million rows with ~30 indexes on credentials every avoided row update matters), except a row never
- * scored: even a clean result is written once, so risk_scored_at tells "scored, nothing found" from
+ * million rows every avoided row update matters), except a row never scored: even a clean result is
+ * written once, so scored_at tells "scored, nothing found" from
  * "not scored yet".
  */
 export function needsWrite(stored: TStoredResult, _input: TScoringInput, result: TScoreResult): boolean {
@@ -61,19 +62,18 @@ export async function writeResults(db: TSql, writes: readonly TWrite[], options:
     prev_scored_at: input.stored.scoredAt === null ? null : new Date(input.stored.scoredAt).toISOString(),
     snapshot: scoreOrLevelChanged(input.stored, result),
   }));
-  const guard = options.guard === "scored-at" ? "AND c.risk_scored_at IS NOT DISTINCT FROM v.prev_scored_at" : "";
+  const guard = options.guard === "scored-at" ? "AND r.scored_at IS NOT DISTINCT FROM v.prev_scored_at" : "";
   const written = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH v AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, score smallint, level "RiskLevel", factors jsonb, factor_ids text[],
                                                       frameworks text[], prev_scored_at timestamp(3), snapshot boolean)
      ), u AS (
-       UPDATE credentials c
-          SET risk_score = v.score, risk_level = v.level, risk_factors = v.factors, risk_factor_ids = v.factor_ids,
-              risk_frameworks = v.frameworks,
-              risk_scored_at = $2::timestamp(3), risk_policy_version = $3
+       UPDATE credential_risks r
+          SET score = v.score, level = v.level, factors = v.factors, factor_ids = v.factor_ids, frameworks = v.frameworks,
+              scored_at = $2::timestamp(3), policy_version = $3
          FROM v
-        WHERE c.id = v.id ${guard}
-       RETURNING c.id
+        WHERE r.credential_id = v.id ${guard}
+       RETURNING r.credential_id AS id
      ), snap AS (
        INSERT INTO risk_score_snapshots (credential_id, time, score, level, policy_version)
        SELECT v.id, $2::timestamp(3), v.score, v.level, $3 FROM v JOIN u ON u.id = v.id WHERE v.snapshot

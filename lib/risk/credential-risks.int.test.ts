@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * credential_risks holds exactly one row per credential, whoever writes credentials: created by a
+ * statement trigger on insert (bulk SQL included), owner_id kept equal to the credential's, removed
+ * with the credential. The inventory's risk sort and owner view rely on it (inner join, r.owner_id).
+ */
+
+let database: TTestDatabase;
+let providerId: string;
+let users: string[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const p = database.prisma;
+  providerId = (await p.provider.create({ data: { name: "GitHub", type: "github" } })).id;
+  users = (await Promise.all(["a", "b"].map((n) => p.user.create({ data: { email: `${n}@test.local`, name: n, role: "owner" } })))).map((u) => u.id);
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+const mismatches = () =>
+  database.prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM credentials c FULL JOIN credential_risks r ON r.credential_id = c.id
+      WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id`,
+  );
+
+describe("credential_risks rows", () => {
+  it("are created, unscored, for a Prisma insert and for a multi-row SQL insert", async () => {
+    const one = await database.prisma.credential.create({ data: { name: "one", kind: "pat", providerId, ownerId: users[0] } });
+    await database.prisma.$executeRawUnsafe(
+      `INSERT INTO credentials (id, name, kind, provider_id, owner_id, updated_at)
+       SELECT gen_random_uuid(), 'bulk-' || g, 'pat', $1::uuid, CASE WHEN g % 2 = 0 THEN $2::uuid END, now() FROM generate_series(1, 500) g`,
+      providerId, users[1],
+    );
+    expect(await database.prisma.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({
+      ownerId: users[0], score: 0, level: "none", factors: [], scoredAt: null, policyVersion: null,
+    });
+    expect(await database.prisma.credentialRisk.count()).toBe(501);
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("follow the credential's owner, set, changed and cleared, one or many at a time", async () => {
+    await database.prisma.$executeRawUnsafe(`UPDATE credentials SET owner_id = $1::uuid WHERE name LIKE 'bulk-1%'`, users[0]);
+    await database.prisma.credential.updateMany({ where: { ownerId: users[1] }, data: { ownerId: null } });
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("go with the credential", async () => {
+    await database.prisma.$executeRawUnsafe(`DELETE FROM credentials WHERE name LIKE 'bulk-2%'`);
+    expect(await database.prisma.credentialRisk.count()).toBe(await database.prisma.credential.count());
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("cannot exist without a credential", async () => {
+    await expect(database.prisma.$executeRawUnsafe(`INSERT INTO credential_risks (credential_id) VALUES (gen_random_uuid())`)).rejects.toThrow(/foreign key/);
+  });
+});
