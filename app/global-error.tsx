@@ -4,8 +4,12 @@ import { useEffect } from "react";
 import { THEME_STORAGE_KEY } from "@/components/providers/theme";
 import { ErrorReference } from "@/components/shell/error-details";
 import { StatusPage } from "@/components/shell/status-page";
-import { Button } from "@/components/ui/button";
+import { BUTTON_BASE, BUTTON_SIZES, BUTTON_VARIANTS } from "@/components/ui/button-styles";
 import "./globals.css";
+
+// `<Button variant=… />`'s classes without class-variance-authority or `cn`: this page is loaded
+// with every page, so it imports nothing it can do without (no icon library, no class merger).
+const button = (variant: "primary" | "secondary") => `${BUTTON_BASE} ${BUTTON_VARIANTS[variant]} ${BUTTON_SIZES.md}`;
 
 /**
  * Replaces the root layout when it fails, so it brings its own document, styles and theme (the
@@ -37,13 +41,13 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             </>
           }
         >
-          <Button variant="primary" onClick={() => retry()}>
+          <button type="button" className={button("primary")} onClick={() => retry()}>
             Try again
-          </Button>
+          </button>
           {/* A full page load: the client router itself may be what failed. */}
-          <Button variant="secondary" onClick={() => window.location.reload()}>
+          <button type="button" className={button("secondary")} onClick={() => window.location.reload()}>
             Reload the page
-          </Button>
+          </button>
         </StatusPage>
       </body>
     </html>

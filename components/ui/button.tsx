@@ -1,31 +1,13 @@
 import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
+import { BUTTON_BASE, BUTTON_SIZES, BUTTON_VARIANTS } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
 import { Slot } from "@/components/ui/slot";
 
-export const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors select-none disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0",
-  {
-    variants: {
-      variant: {
-        primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover",
-        secondary: "border border-border-strong bg-surface text-foreground shadow-xs hover:bg-accent",
-        ghost: "text-foreground hover:bg-accent",
-        danger: "bg-danger text-white shadow-xs hover:bg-danger-hover dark:text-background",
-        "danger-ghost": "text-danger hover:bg-danger-subtle",
-        link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
-      },
-      size: {
-        sm: "h-8 px-3 text-ui [&_svg]:size-3.5",
-        md: "h-9 px-3.5 text-sm [&_svg]:size-4",
-        lg: "h-10 px-4 text-sm [&_svg]:size-4",
-        icon: "size-9 [&_svg]:size-4",
-        "icon-sm": "size-8 [&_svg]:size-4",
-      },
-    },
-    defaultVariants: { variant: "secondary", size: "md" },
-  },
-);
+export const buttonVariants = cva(BUTTON_BASE, {
+  variants: { variant: BUTTON_VARIANTS, size: BUTTON_SIZES },
+  defaultVariants: { variant: "secondary", size: "md" },
+});
 
 export type TButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean };
 
