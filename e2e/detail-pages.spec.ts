@@ -36,3 +36,39 @@ test("a signed-out visitor learns nothing from a detail page's title", async ({ 
   expect(html).not.toContain(name);
   await anonymous.close();
 });
+
+test("security sets an MCP server's owner and team; the auditor sees it but cannot change it", async ({ page, browser }) => {
+  await signIn(page, "security", { next: "/mcp-servers" });
+  await page.getByTestId("mcp-server-link").first().click();
+  await expect(page).toHaveURL(/\/mcp-servers\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await page.getByTestId("assign-owner-open").click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: /^Owner and team of / })).toBeVisible();
+  const owner = dialog.getByTestId("assign-owner-select");
+  const ownerOption = owner.locator("option", { hasText: "owner@tokenward.local" });
+  const ownerName = (await ownerOption.textContent())!.split(" — ")[0]!.trim();
+  await owner.selectOption((await ownerOption.getAttribute("value"))!);
+  const team = dialog.getByTestId("assign-team-select");
+  const teamName = (await team.locator("option").nth(2).textContent())!.trim();
+  await team.selectOption({ label: teamName });
+  await dialog.getByTestId("assign-owner-submit").click();
+  await expect(dialog).toBeHidden();
+  const details = page.locator("dl");
+  await expect(details.getByText(ownerName, { exact: true })).toBeVisible();
+  await expect(details.getByText(teamName, { exact: true })).toBeVisible();
+
+  // Saving the same choice again is refused with a clear message, and nothing changes.
+  await page.getByTestId("assign-owner-open").click();
+  await owner.selectOption((await owner.locator("option", { hasText: "owner@tokenward.local" }).getAttribute("value"))!);
+  await dialog.getByTestId("assign-owner-submit").click();
+  await expect(dialog.getByTestId("assign-owner-error")).toContainText("Nothing to change");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  const auditorContext = await browser.newContext();
+  const auditor = await auditorContext.newPage();
+  await signIn(auditor, "auditor", { next: new URL(url).pathname });
+  await expect(auditor.locator("dl").getByText(ownerName, { exact: true })).toBeVisible();
+  await expect(auditor.getByTestId("assign-owner-open")).toHaveCount(0);
+  await auditorContext.close();
+});

@@ -40,7 +40,10 @@ test.describe("inventory", () => {
     await page.getByTestId("inventory-search").fill(word);
     await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
     await waitForSettled(page);
-    for (const name of await page.getByTestId("credential-link").allTextContents()) expect(name.toLowerCase()).toContain(word.toLowerCase().slice(0, 4));
+    // Retried: the URL changes a moment before the table starts fetching the new page.
+    await expect(async () => {
+      for (const name of await page.getByTestId("credential-link").allTextContents()) expect(name.toLowerCase()).toContain(word.toLowerCase().slice(0, 4));
+    }).toPass();
     await page.getByTestId("clear-filters").click();
     await expect(page).toHaveURL(/\/inventory$/);
 
@@ -53,27 +56,29 @@ test.describe("inventory", () => {
     await expect(page.locator('th[aria-sort="descending"]')).toContainText("Expires");
     await waitForSettled(page);
 
-    // Keyset pages: next, previous, and the browser's back button.
+    // Keyset pages: next, previous, and the browser's back button. The URL changes a moment before
+    // the table starts fetching, so each step waits for the rows it expects (or for new rows).
     const page1 = await rowIds(page);
     await page.getByTestId("page-next").click();
     await expect(page).toHaveURL(/after=/);
+    await expect.poll(() => rowIds(page)).not.toEqual(page1);
     await waitForSettled(page);
     const page2 = await rowIds(page);
     expect(page2).toHaveLength(50);
     expect(page2.filter((id) => page1.includes(id))).toEqual([]);
     await page.getByTestId("page-next").click();
+    await expect.poll(() => rowIds(page)).not.toEqual(page2);
     await waitForSettled(page);
     const page3 = await rowIds(page);
     expect(page3.filter((id) => page1.includes(id) || page2.includes(id))).toEqual([]);
     await page.getByTestId("page-prev").click();
     await expect(page).toHaveURL(/before=/);
-    await waitForSettled(page);
-    expect(await rowIds(page)).toEqual(page2);
+    await expect.poll(() => rowIds(page)).toEqual(page2);
     await page.goBack();
-    await waitForSettled(page);
-    expect(await rowIds(page)).toEqual(page3);
+    await expect.poll(() => rowIds(page)).toEqual(page3);
     await page.goBack();
     await page.goBack();
+    await expect.poll(() => rowIds(page)).toEqual(page1);
     await waitForSettled(page);
     expect(await rowIds(page)).toEqual(page1);
   });

@@ -11,9 +11,10 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { credentialKeys } from "@/lib/inventory/hooks/query-keys";
 import type { TFilterOptions } from "@/lib/inventory/types";
-import { assignOwnership, claimOwnership } from "@/lib/ownership/actions";
+import { assignEntityOwnership, assignOwnership, claimOwnership } from "@/lib/ownership/actions";
+import type { TOwnedEntityType } from "@/lib/ownership/schemas";
 
-type TResult = Awaited<ReturnType<typeof assignOwnership>>;
+type TResult = { ok: true; data: unknown } | { ok: false; error: { message: string } };
 
 const KEEP = "__keep__";
 const NONE = "__none__";
@@ -24,10 +25,10 @@ function useOwnershipAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const run = (call: () => Promise<TResult>, onSuccess: (changed: number) => void) => {
+  const run = <T extends TResult>(call: () => Promise<T>, onSuccess: (data: Extract<T, { ok: true }>["data"]) => void) => {
     setError(null);
     startTransition(async () => {
-      let result: TResult;
+      let result: T;
       try {
         result = await call();
       } catch {
@@ -37,20 +38,25 @@ function useOwnershipAction() {
       if (!result.ok) return setError(result.error.message);
       await queryClient.invalidateQueries({ queryKey: credentialKeys.all });
       router.refresh();
-      onSuccess(result.data.changed);
+      onSuccess((result as Extract<T, { ok: true }>).data);
     });
   };
   return { pending, error, setError, run };
 }
 
-/** Security and admins: set the owner and/or team of one credential or a selection. */
+/**
+ * Security and admins: set the owner and/or team of one credential or a selection — or, with
+ * `entity`, of an identity or an MCP server.
+ */
 export function AssignOwnerDialog({
-  credentialIds,
+  credentialIds = [],
+  entity,
   options,
   onDone,
   trigger = "button",
 }: {
-  credentialIds: string[];
+  credentialIds?: string[];
+  entity?: { type: TOwnedEntityType; id: string; label: string };
   options: Pick<TFilterOptions, "users" | "teams">;
   onDone?: (changed: number) => void;
   trigger?: "button" | "compact";
@@ -79,23 +85,25 @@ export function AssignOwnerDialog({
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>{many ? `Assign ${credentialIds.length} credentials` : "Assign owner and team"}</DialogTitle>
+        <DialogTitle>{many ? `Assign ${credentialIds.length} credentials` : entity ? `Owner and team of ${entity.label}` : "Assign owner and team"}</DialogTitle>
         <DialogDescription>
-          The owner approves rotations and answers in access reviews. The change is recorded in each credential&apos;s history.
+          {entity
+            ? "The owner answers for it, and for those of its credentials that have no owner of their own. The change is recorded in the audit trail."
+            : "The owner approves rotations and answers in access reviews. The change is recorded in each credential's history."}
         </DialogDescription>
         <form
           className="mt-4 flex flex-col gap-4"
           onSubmit={(event) => {
             event.preventDefault();
-            run(
-              () => assignOwnership({ credentialIds, ownerId: value(owner), teamId: value(team) }),
-              (changed) => {
-                setOpen(false);
-                setOwner(KEEP);
-                setTeam(KEEP);
-                onDone?.(changed);
-              },
-            );
+            const done = (changed: number) => {
+              setOpen(false);
+              setOwner(KEEP);
+              setTeam(KEEP);
+              onDone?.(changed);
+            };
+            const change = { ownerId: value(owner), teamId: value(team) };
+            if (entity) run(() => assignEntityOwnership({ entityType: entity.type, entityId: entity.id, ...change }), () => done(1));
+            else run(() => assignOwnership({ credentialIds, ...change }), (data) => done(data.changed));
           }}
         >
           <div className="flex flex-col gap-1.5">
@@ -148,7 +156,7 @@ export function ClaimButton({ credentialIds, onDone, label }: { credentialIds: s
         size="sm"
         variant="secondary"
         disabled={pending}
-        onClick={() => run(() => claimOwnership({ credentialIds }), (changed) => onDone?.(changed))}
+        onClick={() => run(() => claimOwnership({ credentialIds }), (data) => onDone?.(data.changed))}
         data-testid="claim-ownership"
       >
         <Hand aria-hidden />

@@ -10,6 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { inventoryHref } from "@/lib/inventory/query-params";
+import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
+import { can } from "@/lib/auth/permissions";
+import { getFilterOptions } from "@/lib/inventory/queries";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
 
 type TParams = Promise<{ id: string }>;
@@ -19,8 +22,11 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, getMcpServerDetail);
-  const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt } = data;
+  const { data } = await loadEntityPage((await params).id, async (prisma, id, viewer) => {
+    const [detail, options] = await Promise.all([getMcpServerDetail(prisma, id), can(viewer.role, "ownership.assign") ? getFilterOptions(prisma) : null]);
+    return detail && { ...detail, options };
+  });
+  const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (
     <>
@@ -85,8 +91,9 @@ export default async function McpServerPage({ params }: { params: TParams }) {
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card className="h-fit">
-            <CardHeader>
+            <CardHeader className="flex-row items-center justify-between gap-2 sm:flex-row">
               <CardTitle>Details</CardTitle>
+              {options ? <AssignOwnerDialog entity={{ type: "mcp_server", id: s.id, label: s.name }} options={options} /> : null}
             </CardHeader>
             <CardContent className="py-2">
               <DetailList
