@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findActiveActor } from "@/lib/auth/queries";
+import { findActiveActor as findWith } from "@/lib/auth/queries";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 let database: TTestDatabase;
+// Through the database's hot-path reader: the driver's pool on PostgreSQL, Prisma on PGlite.
+const findActiveActor = (_prisma: TTestDatabase["prisma"], id: string) => findWith(database.read, id);
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {

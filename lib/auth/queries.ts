@@ -1,7 +1,7 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import type { TRole } from "@/lib/auth/permissions";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TSqlReader } from "@/lib/db/sql-reader";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,14 +11,14 @@ type TActorRow = { id: string; email: string; name: string; role: TRole; team_id
  * The actor behind a session: the user, if it still exists and is active, with its current role and
  * teams. One statement (every signed-in request pays for it, so no second round trip for the teams).
  */
-export async function findActiveActor(prisma: Pick<PrismaClient, "$queryRawUnsafe">, userId: string): Promise<TActor | null> {
+export async function findActiveActor(read: TSqlReader, userId: string): Promise<TActor | null> {
   if (!UUID.test(userId)) return null;
-  const [row] = await prisma.$queryRawUnsafe<TActorRow[]>(
+  const [row] = await read<TActorRow>(
     `SELECT u.id::text AS id, u.email, u.name, u.role::text AS role,
             COALESCE((SELECT array_agg(m.team_id::text ORDER BY m.team_id) FROM team_memberships m WHERE m.user_id = u.id), '{}') AS team_ids
        FROM users u
       WHERE u.id = $1::uuid AND u.active`,
-    userId,
+    [userId],
   );
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role, teamIds: row.team_ids } : null;
 }

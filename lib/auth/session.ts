@@ -5,7 +5,7 @@ import { cache } from "react";
 import type { TActor } from "@/lib/auth/actor";
 import { findActiveActor } from "@/lib/auth/queries";
 import { readSessionUserId } from "@/lib/auth/session-token";
-import { db } from "@/lib/db/client";
+import { sqlReader } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 /**
@@ -16,7 +16,7 @@ export const getCurrentActor = cache(async (): Promise<TActor | null> => {
   const e = env();
   const id = await readSessionUserId(await headers(), { secret: e.AUTH_SECRET, authUrl: e.AUTH_URL });
   if (!id) return null;
-  return findActiveActor(await db(), id);
+  return findActiveActor(await sqlReader(), id);
 });
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */

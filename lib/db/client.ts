@@ -18,6 +18,11 @@ export async function getDatabase(): Promise<TDatabase> {
   return holder.__tokenwardDb;
 }
 
+/** The hot-path reader (lib/db/sql-reader.ts) of the process's database. */
+export async function sqlReader() {
+  return (await getDatabase()).read;
+}
+
 export async function db() {
   return (await getDatabase()).prisma;
 }

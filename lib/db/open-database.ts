@@ -2,9 +2,11 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock.mjs";
+import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 
 /**
  * Opens Tokenward's database: PostgreSQL when a URL is given, otherwise the embedded PGlite in a
@@ -14,6 +16,8 @@ import { acquireDataDirLock } from "@/lib/db/data-dir-lock.mjs";
 
 export type TDatabase = {
   prisma: PrismaClient;
+  /** Hot-path reads on the driver (lib/db/sql-reader.ts). */
+  read: TSqlReader;
   kind: "postgres" | "pglite";
   close: () => Promise<void>;
 };
@@ -29,9 +33,19 @@ export function resolveDataDir(dataDir: string): string {
 
 export async function openDatabase(config: TDatabaseConfig): Promise<TDatabase> {
   if (config.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: config.DATABASE_URL });
-    const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-    return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
+    // One pool for both: Prisma's adapter and the hot-path reads share its connections.
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+    const read: TSqlReader = async <T>(text: string, values: readonly unknown[]) => (await pool.query(text, values as unknown[])).rows as T[];
+    return {
+      prisma,
+      read,
+      kind: "postgres",
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
 
   const dir = resolveDataDir(config.TOKENWARD_DATA_DIR);
@@ -43,6 +57,8 @@ export async function openDatabase(config: TDatabaseConfig): Promise<TDatabase> 
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
     return {
       prisma,
+      // One connection: reads queue behind Prisma's transactions, so they go through Prisma too.
+      read: prismaReader(prisma),
       kind: "pglite",
       close: async () => {
         await prisma.$disconnect();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { countCredentials, getCredentialDetail, listCredentials } from "@/lib/inventory/queries";
+import { countCredentials, getCredentialDetail, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { EXACT_COUNT_LIMIT, SORTS } from "@/lib/inventory/query-builder";
 import { countCredentialsRoute, listCredentialsRoute } from "@/lib/inventory/routes";
 import type { TCredentialFilter, TCredentialListQuery, TSortDir, TSortKey } from "@/lib/inventory/query-params";
@@ -166,6 +166,12 @@ describe("sorting and keyset paging", () => {
     expect(back1.items.map((i) => i.id)).toEqual(p1.items.map((i) => i.id));
     expect(back1.prevCursor).toBeNull();
     expect(back1.nextCursor).not.toBeNull();
+  });
+
+  it("answers the same body through the driver's reader as through Prisma", async () => {
+    const q = query({ sort: "risk", dir: "desc", limit: "20", status: "active" });
+    const viaPrisma = JSON.stringify(await listCredentials(prisma, q, NOW));
+    expect(JSON.stringify(JSON.parse(await listCredentialsBody(database.read, q, NOW)))).toBe(viaPrisma);
   });
 
   it("refuses a cursor from another sort order with a clear message", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT } from "@/lib/inventory/query-builder";
 import type { TCredentialFilter, TCredentialListQuery } from "@/lib/inventory/query-params";
@@ -16,15 +17,15 @@ import type {
 type TRawExecutor = Pick<PrismaClient, "$queryRawUnsafe">;
 
 /** One keyset page as the API's JSON body (built by PostgreSQL: the route relays it untouched). */
-export async function listCredentialsBody(prisma: TRawExecutor, query: TCredentialListQuery, now = new Date()): Promise<string> {
+export async function listCredentialsBody(read: TSqlReader, query: TCredentialListQuery, now = new Date()): Promise<string> {
   const plan = buildListQuery(query, now);
-  const [row] = await prisma.$queryRawUnsafe<{ body: string }[]>(plan.text, ...plan.values);
+  const [row] = await read<{ body: string }>(plan.text, plan.values);
   return row?.body ?? JSON.stringify({ items: [], nextCursor: null, prevCursor: null } satisfies TCredentialPage);
 }
 
 /** One keyset page, parsed (server components, tests). */
 export async function listCredentials(prisma: TRawExecutor, query: TCredentialListQuery, now = new Date()): Promise<TCredentialPage> {
-  return JSON.parse(await listCredentialsBody(prisma, query, now)) as TCredentialPage;
+  return JSON.parse(await listCredentialsBody(prismaReader(prisma), query, now)) as TCredentialPage;
 }
 
 /** Above this planner estimate the bounded exact count is not even tried. */

@@ -15,8 +15,8 @@ export const listCredentialsRoute = defineRoute({
   permission: "inventory.read",
   query: ZCredentialListQuery,
   // PostgreSQL writes the JSON body; relaying it as text keeps the app's share of the time small.
-  run: async ({ prisma, query }) =>
-    new Response(await listCredentialsBody(prisma, query), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
+  run: async ({ read, query }) =>
+    new Response(await listCredentialsBody(read, query), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
 });
 
 /** GET /api/v1/credentials/count — `{ value, precision: "exact" | "estimate" | "atLeast" }`. */

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
-import { db } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
+import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
@@ -14,7 +15,14 @@ import { executeOperation, normaliseError, type TOperation } from "@/lib/server/
  * outside a transaction, and privileged reads (exports) write an audit event before responding.
  */
 
-type TReadContext<TQuery> = { actor: TActor; query: TQuery; request: Request; prisma: PrismaClient };
+type TReadContext<TQuery> = {
+  actor: TActor;
+  query: TQuery;
+  request: Request;
+  prisma: PrismaClient;
+  /** Hot-path reads straight to the driver (lib/db/sql-reader.ts). */
+  read: TSqlReader;
+};
 
 export type TReadRoute<TQuerySchema extends z.ZodType> = {
   kind: "read";
@@ -42,7 +50,8 @@ export function defineRoute<TSchema extends z.ZodType>(def: TMutationRoute<TSche
 export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
-    return executeRoute(await db(), def, await getCurrentActor(), request);
+    const database = await getDatabase();
+    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read);
   };
   definitions.set(handler, def);
   return handler;
@@ -69,6 +78,7 @@ export async function executeRoute(
   def: TRouteDefinition,
   actor: TActor | null,
   request: Request,
+  read: TSqlReader = prismaReader(prisma),
 ): Promise<Response> {
   if (def.kind === "mutation") {
     const body = await request.json().catch(() => undefined);
@@ -94,7 +104,7 @@ export async function executeRoute(
     if (!parsed.success) {
       throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
     }
-    const ctx = { actor, query: parsed.data, request, prisma };
+    const ctx = { actor, query: parsed.data, request, prisma, read };
     if (def.audit) {
       const record = def.audit(ctx);
       await prisma.$transaction((tx) => appendAuditEvent(tx, actor, record));
