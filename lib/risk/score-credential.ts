@@ -92,7 +92,7 @@ export function scoreCredential(credential: TScoringCredential, context: TScorin
   };
 }
 
-/** Framework item ids a result maps to, deduplicated, for Credential.riskFrameworks. */
+/** Framework item ids a result maps to, deduplicated, for CredentialRisk.frameworks. */
 export function frameworksOf(factors: readonly Pick<TFactorResult, "frameworks">[]): string[] {
   const out = new Set<string>();
   for (const f of factors) for (const id of f.frameworks) out.add(id);

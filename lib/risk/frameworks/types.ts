@@ -1,5 +1,5 @@
 export type TFrameworkItem = {
-  /** Stored in Credential.riskFrameworks and used in URLs (/inventory?framework=NHI7): unique across all frameworks. */
+  /** Stored in CredentialRisk.frameworks and used in URLs (/inventory?framework=NHI7): unique across all frameworks. */
   id: string;
   /** The identifier as the framework writes it ("NHI7:2025", "Layer 3", "PR.AA"). */
   code: string;
