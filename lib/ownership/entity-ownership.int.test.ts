@@ -6,7 +6,7 @@ import { assignEntityOwnershipOperation } from "@/lib/ownership/operations";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
 import { seedDatabase } from "@/lib/seed";
 import { executeOperation } from "@/lib/server/execute";
-import { snapshotCounts } from "@/lib/testing/fixtures";
+import { seededActors, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 /** Owner and team of identities and MCP servers (ownership.assign_entity), through the real pipeline. */
@@ -17,10 +17,6 @@ let database: TTestDatabase;
 let prisma: PrismaClient;
 const actors = {} as Record<TRole, TActor>;
 
-async function actorOf(email: string): Promise<TActor> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-  return { id: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId) };
-}
 
 const run = (input: unknown, actor: TActor) => executeOperation(prisma, assignEntityOwnershipOperation, actor, input);
 const factorIds = async (id: string) => (await prisma.credentialRisk.findUniqueOrThrow({ where: { credentialId: id } })).factorIds;
@@ -29,7 +25,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   prisma = database.prisma;
   await seedDatabase(prisma, { credentials: 200, seed: 11, now: NOW, demoPassword: "entity-ownership-test-password" });
-  for (const role of ["admin", "security", "owner", "auditor"] as const) actors[role] = await actorOf(`${role}@tokenward.local`);
+  Object.assign(actors, await seededActors(prisma));
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { getMcpServerDetail, listMcpServers } from "@/lib/mcp-servers/queries";
 import { assignOwnershipOperation, claimOwnershipOperation } from "@/lib/ownership/operations";
 import { seedDatabase } from "@/lib/seed";
 import { executeOperation } from "@/lib/server/execute";
-import { snapshotCounts } from "@/lib/testing/fixtures";
+import { seededActors, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 /**
@@ -24,10 +24,6 @@ let database: TTestDatabase;
 let prisma: PrismaClient;
 const actors = {} as Record<TRole, TActor>;
 
-async function actorOf(email: string): Promise<TActor> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-  return { id: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId) };
-}
 
 async function credentialWhere(sql: string): Promise<{ id: string; name: string; owner_id: string | null; team_id: string | null }> {
   const [row] = await prisma.$queryRawUnsafe<{ id: string; name: string; owner_id: string | null; team_id: string | null }[]>(
@@ -41,7 +37,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   prisma = database.prisma;
   await seedDatabase(prisma, { credentials: 300, seed: 5, now: NOW, demoPassword: "ownership-test-password" });
-  for (const role of ["admin", "security", "owner", "auditor"] as const) actors[role] = await actorOf(`${role}@tokenward.local`);
+  Object.assign(actors, await seededActors(prisma));
 }, 120_000);
 
 afterAll(async () => {

@@ -14,6 +14,16 @@ export async function createRoleUsers(prisma: PrismaClient): Promise<Record<TRol
   return out;
 }
 
+/** The demo users of a seeded database, as actors, one per role. */
+export async function seededActors(prisma: PrismaClient): Promise<Record<TRole, TActor>> {
+  const out = {} as Record<TRole, TActor>;
+  for (const role of ROLES) {
+    const u = await prisma.user.findUniqueOrThrow({ where: { email: `${role}@tokenward.local` }, include: { memberships: true } });
+    out[role] = { id: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId) };
+  }
+  return out;
+}
+
 /** Row counts of every table an operation could write, to prove "nothing written". */
 export async function snapshotCounts(prisma: PrismaClient) {
   const [users, teams, memberships, credentials, auditEvents] = await Promise.all([
