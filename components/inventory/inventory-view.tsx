@@ -1,10 +1,9 @@
 "use client";
 
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, ArrowUpDown, Columns3, KeyRound, LoaderCircle, Search, X } from "lucide-react";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { CheckMenu } from "@/components/inventory/check-menu";
 import { COLUMNS, isOrphaned } from "@/components/inventory/columns";
 import { COLUMN_IDS, COLUMNS_COOKIE, type TColumnId } from "@/lib/inventory/columns";
@@ -49,9 +48,10 @@ import {
  * through TanStack Query; the server component's first page seeds the cache.
  */
 
-// Ownership controls appear only once rows are selected: load them then, not with the page.
-const AssignOwnerDialog = dynamic(() => import("@/components/inventory/ownership-controls").then((m) => m.AssignOwnerDialog), { ssr: false });
-const ClaimButton = dynamic(() => import("@/components/inventory/ownership-controls").then((m) => m.ClaimButton), { ssr: false });
+// Ownership controls appear only once rows are selected: load them then, not with the page. React.lazy
+// rather than next/dynamic, whose loader would be one more copy in this page's chunks.
+const AssignOwnerDialog = lazy(() => import("@/components/inventory/ownership-controls").then((m) => ({ default: m.AssignOwnerDialog })));
+const ClaimButton = lazy(() => import("@/components/inventory/ownership-controls").then((m) => ({ default: m.ClaimButton })));
 
 export type TInventoryPermissions = { assign: boolean; claim: boolean };
 
@@ -340,8 +340,10 @@ export function InventoryView({
         {selected.size > 0 ? (
           <div className="flex flex-wrap items-center gap-2 rounded-md border border-primary/30 bg-primary-subtle px-2 py-1" data-testid="selection-bar">
             <span className="text-ui font-medium text-primary-subtle-foreground tabular-nums">{formatNumber(selected.size)} selected</span>
-            {permissions.assign ? <AssignOwnerDialog credentialIds={selectedIds} options={options} onDone={done("Updated")} trigger="compact" /> : null}
-            {permissions.claim && selectedOrphans ? <ClaimButton credentialIds={selectedIds} onDone={done("Claimed")} /> : null}
+            <Suspense fallback={null}>
+              {permissions.assign ? <AssignOwnerDialog credentialIds={selectedIds} options={options} onDone={done("Updated")} trigger="compact" /> : null}
+              {permissions.claim && selectedOrphans ? <ClaimButton credentialIds={selectedIds} onDone={done("Claimed")} /> : null}
+            </Suspense>
             <Button size="sm" variant="ghost" onClick={() => setSelected(new Map())} data-testid="clear-selection">
               Clear
             </Button>

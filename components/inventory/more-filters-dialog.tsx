@@ -1,8 +1,7 @@
 "use client";
 
 import { SlidersHorizontal } from "lucide-react";
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -10,11 +9,9 @@ import type { TCredentialFilter } from "@/lib/inventory/query-params";
 import type { TFilterOptions, TFrameworkOption } from "@/lib/inventory/types";
 
 // The form (fields, draft state, validation) is most of this dialog's code and only needed once it is
-// opened: loading it then keeps it out of the inventory's first-load JS.
-const MoreFiltersForm = dynamic(() => import("@/components/inventory/more-filters-form").then((m) => m.MoreFiltersForm), {
-  ssr: false,
-  loading: () => <Skeleton className="mt-4 h-96" />,
-});
+// opened: loading it then keeps it out of the inventory's first-load JS. (React.lazy, not next/dynamic:
+// the latter's loader would be one more copy in the page's chunks.)
+const MoreFiltersForm = lazy(() => import("@/components/inventory/more-filters-form").then((m) => ({ default: m.MoreFiltersForm })));
 
 export function MoreFiltersDialog(props: {
   filter: TCredentialFilter;
@@ -37,13 +34,15 @@ export function MoreFiltersDialog(props: {
         <DialogTitle>More filters</DialogTitle>
         <DialogDescription>Combine any of these with the search and the quick filters. The URL keeps them, so you can share the view.</DialogDescription>
         {open ? (
-          <MoreFiltersForm
-            {...props}
-            onApply={(next) => {
-              props.onApply(next);
-              setOpen(false);
-            }}
-          />
+          <Suspense fallback={<Skeleton className="mt-4 h-96" />}>
+            <MoreFiltersForm
+              {...props}
+              onApply={(next) => {
+                props.onApply(next);
+                setOpen(false);
+              }}
+            />
+          </Suspense>
         ) : null}
       </DialogContent>
     </Dialog>
