@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock.mjs";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
+import { logger } from "@/lib/logging/logger";
 
 /**
  * Opens Tokenward's database: PostgreSQL when a URL is given, otherwise the embedded PGlite in a
@@ -35,6 +36,9 @@ export async function openDatabase(config: TDatabaseConfig): Promise<TDatabase> 
   if (config.DATABASE_URL) {
     // One pool for both: Prisma's adapter and the hot-path reads share its connections.
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
+    // An idle connection the server closes (restart, failover, an admin's terminate) is an 'error'
+    // event on the pool: unheard, it would crash the process. The pool replaces the connection.
+    pool.on("error", (error: Error & { code?: string }) => logger.warn("idle database connection lost", { code: error.code, message: error.message }));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     const read: TSqlReader = async <T>(text: string, values: readonly unknown[]) => (await pool.query(text, values as unknown[])).rows as T[];
     return {
