@@ -1,8 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { getCurrentActor, requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { getFilterOptions } from "@/lib/inventory/queries";
+import type { TFilterOptions } from "@/lib/inventory/types";
 
 /** Route ids are UUIDs; anything else is a 404 without touching the database. */
 export const ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,4 +40,17 @@ export async function loadEntityPage<T>(
   const data = await load(await db(), rawId.toLowerCase(), actor);
   if (data === null) notFound();
   return { actor, data };
+}
+
+type TLoad<T> = (prisma: Awaited<ReturnType<typeof db>>, id: string, actor: TActor) => Promise<T | null>;
+
+/**
+ * A detail-page loader that also reads the owner and team choices when the viewer may assign them
+ * (the "Assign owner" dialog), in parallel with the page's own data.
+ */
+export function withOwnershipOptions<T extends object>(load: TLoad<T>): TLoad<T & { options: TFilterOptions | null }> {
+  return async (prisma, id, actor) => {
+    const [data, options] = await Promise.all([load(prisma, id, actor), can(actor.role, "ownership.assign") ? getFilterOptions(prisma) : null]);
+    return data && { ...data, options };
+  };
 }

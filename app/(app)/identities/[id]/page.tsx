@@ -8,11 +8,9 @@ import { EdgeTable } from "@/components/inventory/presented-table";
 import { TopologyGraph } from "@/components/topology/topology-graph";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
+import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
 import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
-import { can } from "@/lib/auth/permissions";
 import { getIdentityDetail } from "@/lib/identities/queries";
-import { getFilterOptions } from "@/lib/inventory/queries";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { IDENTITY_KIND_LABELS } from "@/lib/inventory/vocabulary";
 
@@ -23,10 +21,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function IdentityPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, async (prisma, id, viewer) => {
-    const [detail, options] = await Promise.all([getIdentityDetail(prisma, id), can(viewer.role, "ownership.assign") ? getFilterOptions(prisma) : null]);
-    return detail && { ...detail, options };
-  });
+  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getIdentityDetail));
   const { identity: i, holds, presented, presentedTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
 

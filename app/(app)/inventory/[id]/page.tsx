@@ -3,8 +3,8 @@ import { CredentialDetailView } from "@/components/inventory/credential-detail";
 import { RiskFactorsPanel } from "@/components/risk/risk-factors-panel";
 import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
 import { can } from "@/lib/auth/permissions";
-import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
-import { getCredentialDetail, getFilterOptions } from "@/lib/inventory/queries";
+import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
+import { getCredentialDetail } from "@/lib/inventory/queries";
 
 type TParams = Promise<{ id: string }>;
 
@@ -13,13 +13,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function CredentialPage({ params }: { params: TParams }) {
-  const { actor, data } = await loadEntityPage((await params).id, async (prisma, id, viewer) => {
-    const [result, options] = await Promise.all([
-      getCredentialDetail(prisma, id),
-      can(viewer.role, "ownership.assign") ? getFilterOptions(prisma) : null,
-    ]);
-    return result && { ...result, options };
-  });
+  const { actor, data } = await loadEntityPage((await params).id, withOwnershipOptions(getCredentialDetail));
   const permissions = { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") };
   const { detail, topology, readAt, options } = data;
   return (

@@ -8,11 +8,9 @@ import { AUTH_LABEL, PROBE_LABEL, PROBE_TONE } from "@/components/mcp-servers/mc
 import { TopologyGraph } from "@/components/topology/topology-graph";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
+import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
-import { can } from "@/lib/auth/permissions";
-import { getFilterOptions } from "@/lib/inventory/queries";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
 
 type TParams = Promise<{ id: string }>;
@@ -22,10 +20,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, async (prisma, id, viewer) => {
-    const [detail, options] = await Promise.all([getMcpServerDetail(prisma, id), can(viewer.role, "ownership.assign") ? getFilterOptions(prisma) : null]);
-    return detail && { ...detail, options };
-  });
+  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail));
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (
