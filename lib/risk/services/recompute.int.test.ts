@@ -102,6 +102,18 @@ describe("full recompute", () => {
     expect(result.written).toBe(0);
     expect(await database.prisma.riskScoreSnapshot.count()).toBe(before);
   });
+
+  it("vacuums the risk table after rewriting most of it, and not after a rerun that wrote nothing", async () => {
+    const vacuums = async () => {
+      const [row] = await database.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT pg_stat_get_vacuum_count('credential_risks'::regclass)::int AS n");
+      return row!.n;
+    };
+    // The first scoring above wrote all 13 rows.
+    const afterFirst = await vacuums();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect((await recomputeAll(database.prisma, { now: () => later(6) })).written).toBe(0);
+    expect(await vacuums()).toBe(afterFirst);
+  });
 });
 
 describe("policy change", () => {
