@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findActiveActor as findWith } from "@/lib/auth/queries";
+import { findActiveActor } from "@/lib/auth/queries";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 let database: TTestDatabase;
-// Through the database's hot-path reader: the driver's pool on PostgreSQL, Prisma on PGlite.
-const findActiveActor = (_prisma: TTestDatabase["prisma"], id: string) => findWith(database.read, id);
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -24,25 +22,26 @@ afterAll(async () => {
   await database?.dispose();
 });
 
+// Through the database's hot-path reader: the driver's pool on PostgreSQL, Prisma on PGlite.
 describe("findActiveActor", () => {
   it("returns an active user's current role and every team, in one statement", async () => {
-    const actor = await findActiveActor(database.prisma, ids.member!);
+    const actor = await findActiveActor(database.read, ids.member!);
     expect(actor).toEqual({ id: ids.member, email: "member@test.local", name: "Member", role: "owner", teamIds: [ids.a, ids.b].sort() });
   });
 
   it("gives a user without teams an empty list", async () => {
-    expect(await findActiveActor(database.prisma, ids.loner!)).toMatchObject({ role: "auditor", teamIds: [] });
+    expect(await findActiveActor(database.read, ids.loner!)).toMatchObject({ role: "auditor", teamIds: [] });
   });
 
   it("sees a role change at once", async () => {
     await database.prisma.user.update({ where: { id: ids.loner! }, data: { role: "security" } });
-    expect(await findActiveActor(database.prisma, ids.loner!)).toMatchObject({ role: "security" });
+    expect(await findActiveActor(database.read, ids.loner!)).toMatchObject({ role: "security" });
   });
 
   it("returns null for a deactivated user, an unknown id and a malformed id", async () => {
-    expect(await findActiveActor(database.prisma, ids.gone!)).toBeNull();
-    expect(await findActiveActor(database.prisma, "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")).toBeNull();
-    expect(await findActiveActor(database.prisma, "'; DROP TABLE users; --")).toBeNull();
-    expect(await findActiveActor(database.prisma, "")).toBeNull();
+    expect(await findActiveActor(database.read, ids.gone!)).toBeNull();
+    expect(await findActiveActor(database.read, "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")).toBeNull();
+    expect(await findActiveActor(database.read, "'; DROP TABLE users; --")).toBeNull();
+    expect(await findActiveActor(database.read, "")).toBeNull();
   });
 });
