@@ -20,6 +20,8 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
  */
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 12));
+const SOME_ID = "0199a0c0-0000-7000-8000-000000000001";
+const forgedCursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
 const DAY = 86_400_000;
 const CREDENTIALS = 450;
 
@@ -312,6 +314,12 @@ describe("route handlers", () => {
     ["sort=color", /sort must be one of/],
     ["limit=1000", /limit must be a whole number from 1 to 200/],
     ["sort=name&after=bm9wZQ", /not a page cursor/],
+    // Tampered cursors that decode to values PostgreSQL itself refuses (a 500 before): out of range, NUL.
+    [`sort=risk&dir=desc&after=${forgedCursor(["risk", "desc", 1e300, SOME_ID])}`, /not a page cursor/],
+    [`sort=risk&dir=desc&after=${forgedCursor(["risk", "desc", 40000, SOME_ID])}`, /not a page cursor/],
+    [`sort=expires&dir=asc&after=${forgedCursor(["expires", "asc", "+275760-09-13T00:00:00.000Z", SOME_ID])}`, /not a page cursor/],
+    [`sort=expires&dir=asc&after=${forgedCursor(["expires", "asc", "275760-01-01", SOME_ID])}`, /not a page cursor/],
+    [`sort=name&dir=asc&after=${forgedCursor(["name", "asc", "a\u0000b", SOME_ID])}`, /not a page cursor/],
     ["owner=me", /"me" is not a user id/],
     ["color=red", /Unrecognized key/],
   ])("refuses %s with a clear 400", async (qs, message) => {

@@ -138,6 +138,9 @@ function iso(date: Date): string {
 
 export type TCursor = { sort: TSortKey; dir: TSortDir; value: string | number | null; id: string };
 
+const INT_LIMIT = { smallint: 32_767, int: 2_147_483_647 } as const;
+/** What encodeCursor writes for a timestamp (toISOString of a row value): four-digit years only. */
+const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(cursor: TCursor): string {
@@ -158,11 +161,13 @@ export function decodeCursor(token: string, sort: TSortKey, dir: TSortDir): TCur
   }
   if (typeof id !== "string" || !UUID.test(id)) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
   const spec = SORTS[sort];
+  // A cursor is client input: its value must also be one PostgreSQL accepts for the column's type,
+  // or a forged one (1e300, year 275760, a NUL) reaches the database and answers 500.
   const ok =
     (value === null && spec.nulls !== undefined) ||
-    (spec.value === "int" && typeof value === "number" && Number.isInteger(value)) ||
-    (spec.value === "text" && typeof value === "string" && value.length <= 1000) ||
-    (spec.value === "timestamp" && typeof value === "string" && !Number.isNaN(Date.parse(value)));
+    (spec.value === "int" && typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT_LIMIT[spec.cast === "smallint" ? "smallint" : "int"]) ||
+    (spec.value === "text" && typeof value === "string" && value.length <= 1000 && !value.includes("\u0000")) ||
+    (spec.value === "timestamp" && typeof value === "string" && CURSOR_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)));
   if (!ok) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");
   return { sort, dir, value: value as string | number | null, id };
 }
