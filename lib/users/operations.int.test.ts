@@ -88,3 +88,30 @@ describe("users.set_active", () => {
     expect(lastAdmin.ok ? null : lastAdmin.error.message).toMatch(/last active admin/);
   });
 });
+
+describe("last active admin under concurrency", () => {
+  it("two admins demoting or deactivating each other at once leave one admin, never none", async () => {
+    const prisma = database.prisma;
+    for (let round = 0; round < 8; round++) {
+      // Exactly two active admins, A and B.
+      await prisma.user.updateMany({ where: { role: "admin" }, data: { role: "owner" } });
+      const [a, b] = await Promise.all(
+        ["a", "b"].map((x) => prisma.user.create({ data: { email: `race-${round}-${x}@test.local`, name: `Race ${x}`, role: "admin" } })),
+      );
+      const actorA = { id: a!.id, email: a!.email, name: a!.name, role: "admin" as const, teamIds: [] };
+      const actorB = { id: b!.id, email: b!.email, name: b!.name, role: "admin" as const, teamIds: [] };
+      const demote = round % 2 === 0;
+      const results = await Promise.all([
+        demote
+          ? run(updateUserRoleOperation, { userId: b!.id, role: "owner" }, actorA)
+          : run(setUserActiveOperation, { userId: b!.id, active: false }, actorA),
+        demote
+          ? run(updateUserRoleOperation, { userId: a!.id, role: "owner" }, actorB)
+          : run(setUserActiveOperation, { userId: a!.id, active: false }, actorB),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+      expect(await prisma.user.count({ where: { role: "admin", active: true } })).toBe(1);
+    }
+  });
+});
