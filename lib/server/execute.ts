@@ -5,6 +5,7 @@ import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append
 import { AppError, isAppError, toPublicError, type TPublicError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logging/logger";
+import { recordDenial } from "@/lib/server/record-denial";
 
 /**
  * The one pipeline behind every server action and route handler:
@@ -38,7 +39,7 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED");
     if (!can(actor.role, op.permission)) {
-      await recordDenial(prisma, op, actor);
+      await recordDenial(prisma, actor, { targetType: "operation", targetId: op.name, permission: op.permission });
       throw new AppError("FORBIDDEN");
     }
     const parsed = op.input.safeParse(rawInput);
@@ -60,18 +61,6 @@ export function normaliseError(error: unknown, where: string): AppError {
   if (isAppError(error)) return error;
   logger.error("unexpected error", { where, error });
   return new AppError("INTERNAL");
-}
-
-async function recordDenial(prisma: PrismaClient, op: { name: string; permission: TPermission }, actor: TActor) {
-  // A denial only happens to crafted requests (the UI hides what a role cannot do): worth a record.
-  await prisma.$transaction((tx) =>
-    appendAuditEvent(tx, actor, {
-      action: "access.denied",
-      targetType: "operation",
-      targetId: op.name,
-      summary: { permission: op.permission, role: actor.role },
-    }),
-  );
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -8,6 +8,7 @@ import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
+import { recordDenial } from "@/lib/server/record-denial";
 
 /**
  * The route-handler wrapper: session → permission → zod (query string or JSON body) → run → audit
@@ -89,14 +90,7 @@ export async function executeRoute(
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED");
     if (!can(actor.role, def.permission)) {
-      await prisma.$transaction((tx) =>
-        appendAuditEvent(tx, actor, {
-          action: "access.denied",
-          targetType: "route",
-          targetId: def.name,
-          summary: { permission: def.permission, role: actor.role },
-        }),
-      );
+      await recordDenial(prisma, actor, { targetType: "route", targetId: def.name, permission: def.permission });
       throw new AppError("FORBIDDEN");
     }
     const url = new URL(request.url);

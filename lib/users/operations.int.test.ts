@@ -115,3 +115,16 @@ describe("last active admin under concurrency", () => {
     }
   });
 });
+
+describe("access.denied flood", () => {
+  it("many forbidden calls from one account write a bounded number of audit events, each still refused", async () => {
+    const flooder = await database.prisma.user.create({ data: { email: "flood@test.local", name: "Flood", role: "auditor" } });
+    const actor = { id: flooder.id, email: flooder.email, name: flooder.name, role: "auditor" as const, teamIds: [] };
+    const results = await Promise.all(Array.from({ length: 40 }, () => run(updateUserRoleOperation, { userId: actors.owner.id, role: "admin" }, actor)));
+    expect(results.every((r) => !r.ok && r.error.code === "FORBIDDEN")).toBe(true);
+    const events = await database.prisma.auditEvent.count({ where: { action: "access.denied", actorId: flooder.id } });
+    expect(events).toBeGreaterThan(0);
+    expect(events).toBeLessThanOrEqual(5);
+    expect((await verifyAuditChain(database.prisma)).ok).toBe(true);
+  });
+});
