@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "Not found." },
   CONFLICT: { status: 409, message: "This conflicts with the current state." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Try again shortly." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. It has been logged." },
 } as const;
 

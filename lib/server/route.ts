@@ -4,6 +4,8 @@ import type { TActor } from "@/lib/auth/actor";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { checkMutationRequest } from "@/lib/security/mutation-request";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -52,7 +54,8 @@ export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
     const database = await getDatabase();
-    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read);
+    const configured = env().AUTH_URL;
+    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read, configured ? new URL(configured).origin : undefined);
   };
   definitions.set(handler, def);
   return handler;
@@ -80,8 +83,15 @@ export async function executeRoute(
   actor: TActor | null,
   request: Request,
   read: TSqlReader = prismaReader(prisma),
+  /** The origin mutations must come from: AUTH_URL's when set, else the request's own. */
+  appOrigin: string = new URL(request.url).origin,
 ): Promise<Response> {
   if (def.kind === "mutation") {
+    try {
+      checkMutationRequest(request, appOrigin);
+    } catch (error) {
+      return errorResponse(normaliseError(error, def.operation.name));
+    }
     const body = await request.json().catch(() => undefined);
     const result = await executeOperation(prisma, def.operation, actor, body);
     if (result.ok) return Response.json({ data: result.data }, { headers: { "cache-control": "no-store" } });
