@@ -8,6 +8,7 @@ import { enqueueDueCronJobs } from "@/lib/jobs/worker";
 import { JOB_REGISTRY } from "@/lib/jobs/registry";
 import { RECOMPUTE_ALL_JOB_ID } from "@/lib/risk/jobs";
 import { openDatabase } from "@/lib/db/open-database";
+import { AppError } from "@/lib/errors/app-error";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 let database: TTestDatabase;
@@ -23,7 +24,7 @@ const echo = defineJob({
     await progress(1, 2, "half way");
     if (failuresLeft > 0) {
       failuresLeft--;
-      throw new Error(`boom ${value}`);
+      throw value === 99 ? new AppError("CONFLICT", "The provider refused: credential already revoked.") : new Error(`boom ${value} postgresql://app:hunter2@db`);
     }
     await progress(2, 2, "done");
     return { doubled: value * 2 };
@@ -91,7 +92,9 @@ describe("job runner", () => {
     await enqueueJob(database.prisma, { type: "test.echo", id: "e3", payload: { value: 1 }, now: T0 }, registry);
     expect((await runNextJob(database.prisma, { workerId: "w1", registry, now: at(0), backoffMs: 10_000 }))?.outcome).toBe("retry");
     const retried = await job("e3");
-    expect(retried).toMatchObject({ status: "queued", attempts: 1, lastError: "Error: boom 1", lockedBy: null });
+    expect(retried).toMatchObject({ status: "queued", attempts: 1, lockedBy: null });
+    // The raw error (which could carry a provider response or a connection string) stays in the log.
+    expect(retried.lastError).toBe("Unexpected error in test.echo (attempt 1); the details are in the server log under job e3.");
     expect(retried.runAt.toISOString()).toBe(new Date(T0.getTime() + 10_000).toISOString());
     expect(await runNextJob(database.prisma, { workerId: "w1", registry, now: at(5) })).toBeNull();
     expect((await runNextJob(database.prisma, { workerId: "w1", registry, now: at(11) }))?.outcome).toBe("succeeded");
@@ -103,8 +106,16 @@ describe("job runner", () => {
     await enqueueJob(database.prisma, { type: "test.echo", id: "e4", payload: { value: 7 }, maxAttempts: 2, now: T0 }, registry);
     await runNextJob(database.prisma, { workerId: "w1", registry, now: at(0), backoffMs: 1000 });
     expect((await runNextJob(database.prisma, { workerId: "w1", registry, now: at(10), backoffMs: 1000 }))?.outcome).toBe("failed");
-    expect(await job("e4")).toMatchObject({ status: "failed", attempts: 2, lastError: "Error: boom 7" });
+    expect(await job("e4")).toMatchObject({ status: "failed", attempts: 2 });
+    expect((await job("e4")).lastError).not.toMatch(/boom|hunter2|postgresql/);
     expect((await job("e4")).finishedAt).not.toBeNull();
+  });
+
+  it("keeps an expected (AppError) failure's message, which is written to be shown", async () => {
+    failuresLeft = 1;
+    await enqueueJob(database.prisma, { type: "test.echo", id: "e4b", payload: { value: 99 }, now: T0 }, registry);
+    expect((await runNextJob(database.prisma, { workerId: "w1", registry, now: at(0) }))?.outcome).toBe("retry");
+    expect((await job("e4b")).lastError).toBe("The provider refused: credential already revoked.");
   });
 
   it("lets another worker take over a crashed worker's job once its lease expires", async () => {

@@ -65,8 +65,13 @@ async function finish(prisma: PrismaClient, job: TJobRow, options: TRunnerOption
   );
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? `${isAppError(error) ? "" : `${error.name}: `}${error.message}` : String(error);
+/**
+ * What the job row keeps (and every role's progress panel shows): an AppError's message, which is
+ * written to be shown, or a generic line. A raw error can carry a provider's response, a SQL
+ * fragment or a connection string; its detail goes to the server log only, under the job's id.
+ */
+function safeErrorText(error: unknown, job: TJobRow): string {
+  const text = isAppError(error) ? error.message : `Unexpected error in ${job.type} (attempt ${job.attempts}); the details are in the server log under job ${job.id}.`;
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 }
 
@@ -124,7 +129,7 @@ async function runClaimed(prisma: PrismaClient, job: TClaimed, options: TRunnerO
       return { ...base, outcome: "lease-lost" };
     }
     logger.error("job failed", { jobId: job.id, type: job.type, attempt: job.attempts, error });
-    return { ...base, outcome: await fail(prisma, job, options, errorText(error)) };
+    return { ...base, outcome: await fail(prisma, job, options, safeErrorText(error, job)) };
   }
 }
 
