@@ -115,7 +115,8 @@ export function AssignOwnerDialog({
                 .filter((u) => u.active)
                 .map((u) => (
                   <option key={u.id} value={u.id}>
-                    {u.name} — {u.email}
+                    {u.name}
+                    {u.email ? ` — ${u.email}` : ""}
                   </option>
                 ))}
             </Select>

@@ -2,7 +2,7 @@ import { Users } from "lucide-react";
 import { AddTeamMember, RemoveTeamMember } from "@/components/settings/team-member-controls";
 import { Badge } from "@/components/ui/badge";
 
-export type TTeamView = { id: string; slug: string; name: string; members: { id: string; name: string; email: string }[] };
+export type TTeamView = { id: string; slug: string; name: string; members: { id: string; name: string; email?: string }[] };
 
 export function TeamCard({
   team,
@@ -29,12 +29,12 @@ export function TeamCard({
       {team.members.length ? (
         <ul className="divide-y divide-border" aria-label={`Members of ${team.name}`}>
           {team.members.map((member) => (
-            <li key={member.id} className="flex items-center justify-between gap-3 px-4 py-2" data-testid={`team-member-${team.slug}-${member.email}`}>
+            <li key={member.id} className="flex items-center justify-between gap-3 px-4 py-2" data-testid={`team-member-${team.slug}-${member.email ?? member.id}`}>
               <div className="min-w-0">
                 <p className="truncate text-ui font-medium">{member.name}</p>
-                <p className="truncate text-xs text-muted-foreground">{member.email}</p>
+                {member.email ? <p className="truncate text-xs text-muted-foreground">{member.email}</p> : null}
               </div>
-              {canManage ? <RemoveTeamMember teamId={team.id} teamSlug={team.slug} teamName={team.name} user={member} /> : null}
+              {canManage ? <RemoveTeamMember teamId={team.id} teamSlug={team.slug} teamName={team.name} user={{ ...member, email: member.email ?? member.name }} /> : null}
             </li>
           ))}
         </ul>

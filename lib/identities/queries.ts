@@ -1,4 +1,6 @@
 import "server-only";
+import type { TActor } from "@/lib/auth/actor";
+import { personFor } from "@/lib/users/visibility";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TIdentityListQuery } from "@/lib/identities/schemas";
 import { IDENTITY_PAGE_SIZE } from "@/lib/identities/schemas";
@@ -94,7 +96,7 @@ export type TIdentityDetail = {
     id: string; name: string; kind: TIdentityKind; description: string | null; environment: TEnvironment; externalId: string | null;
     thirdPartyVendor: string | null; lastSeenAt: string | null; createdAt: string;
     provider: { id: string; name: string } | null;
-    owner: { id: string; name: string; email: string; active: boolean } | null;
+    owner: { id: string; name: string; email?: string; active: boolean } | null;
     team: { id: string; name: string } | null;
     mcpServer: { id: string; name: string } | null;
   };
@@ -110,7 +112,7 @@ export type TIdentityDetail = {
 const HELD_PAGE = 25;
 const PRESENTED_PAGE = 25;
 
-export async function getIdentityDetail(prisma: PrismaClient, id: string): Promise<TIdentityDetail | null> {
+export async function getIdentityDetail(prisma: PrismaClient, id: string, viewer: Pick<TActor, "role">): Promise<TIdentityDetail | null> {
   const i = await prisma.identity.findUnique({
     where: { id },
     select: {
@@ -163,7 +165,7 @@ export async function getIdentityDetail(prisma: PrismaClient, id: string): Promi
     identity: {
       id: i.id, name: i.name, kind: i.kind, description: i.description, environment: i.environment, externalId: i.externalId,
       thirdPartyVendor: i.thirdPartyVendor, lastSeenAt: i.lastSeenAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString(),
-      provider: i.provider, owner: i.owner, team: i.team, mcpServer: i.mcpServer,
+      provider: i.provider, owner: i.owner && personFor(viewer, i.owner), team: i.team, mcpServer: i.mcpServer,
     },
     holds,
     presented,

@@ -50,7 +50,7 @@ type TLoad<T> = (prisma: Awaited<ReturnType<typeof db>>, id: string, actor: TAct
  */
 export function withOwnershipOptions<T extends object>(load: TLoad<T>): TLoad<T & { options: TFilterOptions | null }> {
   return async (prisma, id, actor) => {
-    const [data, options] = await Promise.all([load(prisma, id, actor), can(actor.role, "ownership.assign") ? getFilterOptions(prisma) : null]);
+    const [data, options] = await Promise.all([load(prisma, id, actor), can(actor.role, "ownership.assign") ? getFilterOptions(prisma, actor) : null]);
     return data && { ...data, options };
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { countCredentials, getCredentialDetail, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
+import { countCredentials, getCredentialDetail, getFilterOptions, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { EXACT_COUNT_LIMIT, SORTS } from "@/lib/inventory/query-builder";
 import { countCredentialsRoute, listCredentialsRoute } from "@/lib/inventory/routes";
 import type { TCredentialFilter, TCredentialListQuery, TSortDir, TSortKey } from "@/lib/inventory/query-params";
@@ -354,10 +354,29 @@ describe("overview", () => {
   });
 });
 
+describe("people in the inventory payload", () => {
+  it("an owner gets owners' names only: no e-mail in the detail, only active users by name in the pickers", async () => {
+    const owned = refs.find((r) => r.ownerId !== null)!;
+    const asOwner = (await getCredentialDetail(prisma, owned.id, { role: "owner" }))!;
+    expect(asOwner.detail.owner).not.toBeNull();
+    expect(asOwner.detail.owner).not.toHaveProperty("email");
+    expect(JSON.stringify(asOwner)).not.toMatch(/@/);
+    const asSecurity = (await getCredentialDetail(prisma, owned.id, { role: "security" }))!;
+    expect(asSecurity.detail.owner?.email).toMatch(/@/);
+
+    const ownerOptions = await getFilterOptions(prisma, { role: "owner" });
+    expect(ownerOptions.users.length).toBeGreaterThan(0);
+    expect(ownerOptions.users.every((u) => u.active && !("email" in u))).toBe(true);
+    const auditorOptions = await getFilterOptions(prisma, { role: "auditor" });
+    expect(auditorOptions.users.some((u) => !u.active)).toBe(inactiveUsers.size > 0);
+    expect(auditorOptions.users.every((u) => typeof u.email === "string")).toBe(true);
+  });
+});
+
 describe("credential detail", () => {
   it("returns every field, bindings as a highlighted topology, and exposures", async () => {
     const exposed = refs.find((r) => r.exposureCount > 0 && r.consumerCount > 0)!;
-    const result = (await getCredentialDetail(prisma, exposed.id))!;
+    const result = (await getCredentialDetail(prisma, exposed.id, actor))!;
     expect(result.detail).toMatchObject({ id: exposed.id, name: exposed.name, exposureCount: exposed.exposureCount });
     expect(result.detail.exposures.filter((e) => !e.resolvedAt)).toHaveLength(exposed.exposureCount);
     expect(result.detail.bindings.length).toBeGreaterThan(0);
@@ -366,6 +385,6 @@ describe("credential detail", () => {
       expect(result.topology.nodes.some((n) => n.id === e.source)).toBe(true);
       expect(result.topology.nodes.some((n) => n.id === e.target)).toBe(true);
     }
-    expect(await getCredentialDetail(prisma, "00000000-0000-7000-8000-000000000000")).toBeNull();
+    expect(await getCredentialDetail(prisma, "00000000-0000-7000-8000-000000000000", actor)).toBeNull();
   });
 });

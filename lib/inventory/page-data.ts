@@ -37,7 +37,7 @@ export async function loadInventoryPageData(
   const prisma = await db();
   const parsed = parseListSearchParams(searchParams);
   const now = new Date();
-  const [options, cookieStore] = await Promise.all([getFilterOptions(prisma), cookies()]);
+  const [options, cookieStore] = await Promise.all([getFilterOptions(prisma, actor), cookies()]);
   let initial: TInventoryPageData["initial"] = null;
   const labels: TEntityLabels = {};
   if (parsed.success) {

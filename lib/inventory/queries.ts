@@ -1,9 +1,11 @@
 import "server-only";
+import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT } from "@/lib/inventory/query-builder";
 import type { TCredentialFilter, TCredentialListQuery } from "@/lib/inventory/query-params";
 import { nodeId, TopologyBuilder, type TTopology } from "@/lib/inventory/topology";
+import { mayReadPeople, personFor } from "@/lib/users/visibility";
 import type {
   TBindingView,
   TCredentialCount,
@@ -53,11 +55,14 @@ export function planRows(rows: Record<string, unknown>[]): number {
 }
 
 /** The choices of the filter bar: small tables, read whole. */
-export async function getFilterOptions(prisma: PrismaClient): Promise<TFilterOptions> {
+export async function getFilterOptions(prisma: PrismaClient, actor: Pick<TActor, "role">): Promise<TFilterOptions> {
+  const directory = mayReadPeople(actor);
   const [providers, teams, users] = await Promise.all([
     prisma.provider.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.user.findMany({ select: { id: true, name: true, email: true, active: true }, orderBy: [{ active: "desc" }, { name: "asc" }] }),
+    directory
+      ? prisma.user.findMany({ select: { id: true, name: true, email: true, active: true }, orderBy: [{ active: "desc" }, { name: "asc" }] })
+      : prisma.user.findMany({ where: { active: true }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } }),
   ]);
   return { providers, teams, users };
 }
@@ -76,7 +81,7 @@ const iso = (d: Date) => d.toISOString();
 const isoN = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The detail page's data; `readAt` is when it was read (the page's "now" for countdowns). */
-export async function getCredentialDetail(prisma: PrismaClient, id: string): Promise<{ detail: TCredentialDetail; topology: TTopology; readAt: number } | null> {
+export async function getCredentialDetail(prisma: PrismaClient, id: string, viewer: Pick<TActor, "role">): Promise<{ detail: TCredentialDetail; topology: TTopology; readAt: number } | null> {
   const c = await prisma.credential.findUnique({
     where: { id },
     select: {
@@ -144,7 +149,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string): Pro
     externalId: c.externalId, fingerprint: c.fingerprint, hint: c.hint,
     scopes: c.scopes, usedScopes: c.usedScopes, audiences: c.audiences,
     provider: { id: c.provider.id, name: c.provider.name, type: c.provider.type, sensitivity: c.provider.sensitivity },
-    identity: c.identity, owner: c.owner, team: c.team,
+    identity: c.identity, owner: c.owner && personFor(viewer, c.owner), team: c.team,
     issuedAt: isoN(c.issuedAt), expiresAt: isoN(c.expiresAt), lastUsedAt: isoN(c.lastUsedAt), lastRotatedAt: isoN(c.lastRotatedAt),
     createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
     riskScore: c.risk?.score ?? 0, riskLevel: c.risk?.level ?? "none", riskScoredAt: isoN(c.risk?.scoredAt ?? null),

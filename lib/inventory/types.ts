@@ -51,7 +51,7 @@ export type TCredentialCount = { value: number; precision: "exact" | "estimate" 
 export type TFilterOptions = {
   providers: { id: string; name: string }[];
   teams: { id: string; name: string }[];
-  users: { id: string; name: string; email: string; active: boolean }[];
+  users: { id: string; name: string; email?: string; active: boolean }[];
 };
 
 export type TBindingView = {
@@ -92,7 +92,7 @@ export type TCredentialDetail = {
   audiences: string[];
   provider: { id: string; name: string; type: string; sensitivity: string };
   identity: { id: string; name: string; kind: TIdentityKind; environment: TEnvironment } | null;
-  owner: { id: string; name: string; email: string; active: boolean } | null;
+  owner: { id: string; name: string; email?: string; active: boolean } | null;
   team: { id: string; name: string } | null;
   issuedAt: string | null;
   expiresAt: string | null;

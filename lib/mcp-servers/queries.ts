@@ -1,4 +1,6 @@
 import "server-only";
+import type { TActor } from "@/lib/auth/actor";
+import { personFor } from "@/lib/users/visibility";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { presentedTo, type TPresentedRow } from "@/lib/identities/queries";
 import { nodeId, TopologyBuilder, type TTopology } from "@/lib/inventory/topology";
@@ -81,7 +83,7 @@ export type TMcpServerDetail = {
     environment: TEnvironment; protectedResourceMetadata: unknown; lastProbeAt: string | null; lastProbeResult: string;
     lastProbeDetail: string | null; createdAt: string;
     identity: { id: string; name: string } | null;
-    owner: { id: string; name: string; email: string; active: boolean } | null;
+    owner: { id: string; name: string; email?: string; active: boolean } | null;
     team: { id: string; name: string } | null;
   };
   presented: TPresentedRow[];
@@ -96,7 +98,7 @@ const PAGE = 25;
 /** Holders drawn in the graph; the rest are summed into one "more" node (the table lists them). */
 const GRAPH_HOLDERS = 10;
 
-export async function getMcpServerDetail(prisma: PrismaClient, id: string): Promise<TMcpServerDetail | null> {
+export async function getMcpServerDetail(prisma: PrismaClient, id: string, viewer: Pick<TActor, "role">): Promise<TMcpServerDetail | null> {
   const s = await prisma.mcpServer.findUnique({
     where: { id },
     select: {
@@ -167,7 +169,7 @@ export async function getMcpServerDetail(prisma: PrismaClient, id: string): Prom
       id: s.id, name: s.name, resourceUri: s.resourceUri, command: s.command, transport: s.transport, authMode: s.authMode,
       environment: s.environment, protectedResourceMetadata: s.protectedResourceMetadata, lastProbeAt: s.lastProbeAt?.toISOString() ?? null,
       lastProbeResult: s.lastProbeResult, lastProbeDetail: s.lastProbeDetail, createdAt: s.createdAt.toISOString(),
-      identity: s.identity, owner: s.owner, team: s.team,
+      identity: s.identity, owner: s.owner && personFor(viewer, s.owner), team: s.team,
     },
     presented,
     presentedTotal,

@@ -58,7 +58,7 @@ describe("ownership.assign", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(event).toMatchObject({ action: "ownership.assign", targetType: "credential", targetId: c.id, actorId: actors.security.id });
     expect(event.summary).toMatchObject({ credential: c.name, before: { owner: null }, after: { owner: actors.owner.email, team: team.name } });
-    const detail = await getCredentialDetail(prisma, c.id);
+    const detail = await getCredentialDetail(prisma, c.id, actors.admin);
     expect(detail?.detail.history[0]).toMatchObject({ action: "ownership.assign" });
   });
 
@@ -122,7 +122,7 @@ describe("ownership.claim", () => {
     const after = await prisma.credential.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.ownerId).toBe(actors.owner.id);
     expect(after.teamId).toBe(c.team_id);
-    const detail = await getCredentialDetail(prisma, c.id);
+    const detail = await getCredentialDetail(prisma, c.id, actors.admin);
     expect(detail?.detail.history[0]).toMatchObject({ action: "ownership.claim", actorLabel: "owner@tokenward.local (owner)" });
   });
 
@@ -204,7 +204,8 @@ describe("identities and MCP servers", () => {
     const agents = await listIdentities(prisma, { kind: "agent" });
     expect(agents.items.every((i) => i.kind === "agent")).toBe(true);
     const holder = await prisma.identity.findFirstOrThrow({ where: { credentials: { some: {} } } });
-    const detail = (await getIdentityDetail(prisma, holder.id))!;
+    const detail = (await getIdentityDetail(prisma, holder.id, { role: "owner" }))!;
+    expect(JSON.stringify(detail.identity.owner ?? {})).not.toMatch(/@/);
     expect(detail.holds.items.length).toBeGreaterThan(0);
   });
 
@@ -212,7 +213,8 @@ describe("identities and MCP servers", () => {
     const { items } = await listMcpServers(prisma);
     const busy = [...items].sort((a, b) => b.presented - a.presented)[0]!;
     expect(busy.presented).toBeGreaterThan(0);
-    const detail = (await getMcpServerDetail(prisma, busy.id))!;
+    const detail = (await getMcpServerDetail(prisma, busy.id, { role: "owner" }))!;
+    expect(JSON.stringify(detail.server.owner ?? {})).not.toMatch(/@/);
     expect(detail.presentedTotal).toBeGreaterThan(0);
     expect(detail.presented.length).toBeGreaterThan(0);
     expect(detail.topology.nodes.find((n) => n.focus)?.id).toBe(`server:${busy.id}`);

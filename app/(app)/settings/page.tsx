@@ -7,7 +7,8 @@ import { SettingsHeader } from "@/components/settings/settings-header";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const [actor, teams] = await Promise.all([requireActor(), listTeams()]);
+  const actor = await requireActor();
+  const teams = await listTeams(actor);
   const myTeams = teams.filter((team) => actor.teamIds.includes(team.id)).map(({ id, name }) => ({ id, name }));
   return (
     <>

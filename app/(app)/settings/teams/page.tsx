@@ -16,7 +16,7 @@ export default async function TeamsSettingsPage() {
   const actor = await requireActor();
   const canManage = can(actor.role, "teams.manage");
   const [teams, users] = await Promise.all([
-    listTeams(),
+    listTeams(actor),
     // Member pickers need the user list, which only roles with users.read may load.
     canManage && can(actor.role, "users.read") ? listUsers() : Promise.resolve([]),
   ]);
