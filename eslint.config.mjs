@@ -15,6 +15,15 @@ const config = [
     },
   },
   {
+    // The UI calls the server one way: useServerAction (lib/client/use-server-action.ts) for server
+    // actions and apiGet/apiPost (lib/client/api.ts) for route handlers — never fetch directly.
+    files: ["components/**", "lib/**/hooks/**", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "fetch", message: "Call the server through lib/client/api.ts (apiGet/apiPost) or useServerAction." }],
+      "no-restricted-imports": ["error", { paths: [{ name: "@tanstack/react-query", importNames: ["useMutation"], message: "Server actions go through useServerAction (lib/client/use-server-action.ts)." }] }],
+    },
+  },
+  {
     // Scripts, tests and configuration legitimately read the process environment.
     files: ["scripts/**", "e2e/**", "lib/testing/**", "**/*.test.ts", "*.config.*", "lib/env.ts", "proxy.ts"],
     rules: { "no-restricted-properties": "off" },

@@ -1,48 +1,23 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Hand, UserCog } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { InlineError } from "@/components/settings/inline-error";
+import { useId, useState } from "react";
+import { InlineError } from "@/components/ui/inline-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { credentialKeys } from "@/lib/inventory/hooks/query-keys";
 import type { TFilterOptions } from "@/lib/inventory/types";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { assignEntityOwnership, assignOwnership, claimOwnership } from "@/lib/ownership/actions";
 import type { TOwnedEntityType } from "@/lib/ownership/schemas";
-
-type TResult = { ok: true; data: unknown } | { ok: false; error: { message: string } };
 
 const KEEP = "__keep__";
 const NONE = "__none__";
 
-/** Runs an ownership action; on success refreshes the inventory queries and the server components. */
-function useOwnershipAction() {
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = <T extends TResult>(call: () => Promise<T>, onSuccess: (data: Extract<T, { ok: true }>["data"]) => void) => {
-    setError(null);
-    startTransition(async () => {
-      let result: T;
-      try {
-        result = await call();
-      } catch {
-        setError("The server could not be reached. Check your connection and try again.");
-        return;
-      }
-      if (!result.ok) return setError(result.error.message);
-      await queryClient.invalidateQueries({ queryKey: credentialKeys.all });
-      router.refresh();
-      onSuccess((result as Extract<T, { ok: true }>).data);
-    });
-  };
-  return { pending, error, setError, run };
-}
+/** Ownership changes touch credentials: refresh every inventory query and the server components. */
+const INVALIDATE = { invalidate: [credentialKeys.all] };
 
 /**
  * Security and admins: set the owner and/or team of one credential or a selection — or, with
@@ -64,7 +39,14 @@ export function AssignOwnerDialog({
   const [open, setOpen] = useState(false);
   const [owner, setOwner] = useState(KEEP);
   const [team, setTeam] = useState(KEEP);
-  const { pending, error, setError, run } = useOwnershipAction();
+  const assignEntity = useServerAction(assignEntityOwnership, INVALIDATE);
+  const assign = useServerAction(assignOwnership, INVALIDATE);
+  const pending = assignEntity.pending || assign.pending;
+  const error = assignEntity.error ?? assign.error;
+  const clearError = () => {
+    assignEntity.clearError();
+    assign.clearError();
+  };
   const id = useId();
   const many = credentialIds.length > 1;
   const unchanged = owner === KEEP && team === KEEP;
@@ -75,7 +57,7 @@ export function AssignOwnerDialog({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setError(null);
+        if (!next) clearError();
       }}
     >
       <DialogTrigger asChild>
@@ -102,8 +84,8 @@ export function AssignOwnerDialog({
               onDone?.(changed);
             };
             const change = { ownerId: value(owner), teamId: value(team) };
-            if (entity) run(() => assignEntityOwnership({ entityType: entity.type, entityId: entity.id, ...change }), () => done(1));
-            else run(() => assignOwnership({ credentialIds, ...change }), (data) => done(data.changed));
+            if (entity) assignEntity.run({ entityType: entity.type, entityId: entity.id, ...change }, () => done(1));
+            else assign.run({ credentialIds, ...change }, (data) => done(data.changed));
           }}
         >
           <div className="flex flex-col gap-1.5">
@@ -133,7 +115,7 @@ export function AssignOwnerDialog({
               ))}
             </Select>
           </div>
-          <InlineError message={error} testId="assign-owner-error" />
+          <InlineError message={error?.message} testId="assign-owner-error" />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
               Cancel
@@ -150,20 +132,20 @@ export function AssignOwnerDialog({
 
 /** Owners (and security/admin): take ownership of orphaned credentials. */
 export function ClaimButton({ credentialIds, onDone, label }: { credentialIds: string[]; onDone?: (changed: number) => void; label?: string }) {
-  const { pending, error, run } = useOwnershipAction();
+  const { pending, error, run } = useServerAction(claimOwnership, INVALIDATE);
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button
         size="sm"
         variant="secondary"
         disabled={pending}
-        onClick={() => run(() => claimOwnership({ credentialIds }), (data) => onDone?.(data.changed))}
+        onClick={() => run({ credentialIds }, (data) => onDone?.(data.changed))}
         data-testid="claim-ownership"
       >
         <Hand aria-hidden />
         {pending ? "Claiming…" : (label ?? (credentialIds.length > 1 ? `Claim ${credentialIds.length}` : "Claim ownership"))}
       </Button>
-      <InlineError message={error} testId="claim-error" />
+      <InlineError message={error?.message} testId="claim-error" />
     </span>
   );
 }

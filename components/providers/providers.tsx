@@ -15,8 +15,6 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      {/* No app-wide TooltipProvider: it put Radix's tooltip and positioning code on every page's
-          first load; components/ui/tooltip.tsx brings its own provider where a tooltip is used. */}
       <ThemeProvider>{children}</ThemeProvider>
     </QueryClientProvider>
   );

@@ -6,8 +6,8 @@ import { createTeam } from "@/lib/teams/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 function slugify(name: string): string {
   return name
@@ -25,7 +25,7 @@ export function CreateTeamForm() {
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(createTeam);
   const fieldErrors = error?.fieldErrors ?? {};
   const formError = error?.message ?? null;
 
@@ -35,7 +35,7 @@ export function CreateTeamForm() {
       onSubmit={(event) => {
         event.preventDefault();
         run(
-          () => createTeam({ name, slug }),
+          { name, slug },
           () => {
             setName("");
             setSlug("");

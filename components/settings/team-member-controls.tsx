@@ -5,8 +5,8 @@ import { useState } from "react";
 import { addTeamMember, removeTeamMember } from "@/lib/teams/actions";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 export function AddTeamMember({
   teamId,
@@ -20,7 +20,7 @@ export function AddTeamMember({
   candidates: { id: string; name: string; email: string }[];
 }) {
   const [userId, setUserId] = useState("");
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(addTeamMember);
   const selectId = `add-member-${teamId}`;
 
   if (candidates.length === 0) {
@@ -31,7 +31,7 @@ export function AddTeamMember({
       className="flex flex-col gap-1.5"
       onSubmit={(event) => {
         event.preventDefault();
-        if (userId) run(() => addTeamMember({ teamId, userId }), () => setUserId(""));
+        if (userId) run({ teamId, userId }, () => setUserId(""));
       }}
     >
       <label htmlFor={selectId} className="sr-only">
@@ -74,7 +74,7 @@ export function RemoveTeamMember({
   teamName: string;
   user: { id: string; name: string; email: string };
 }) {
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(removeTeamMember);
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -83,7 +83,7 @@ export function RemoveTeamMember({
         className="text-muted-foreground hover:text-danger"
         disabled={pending}
         aria-label={`Remove ${user.name} from ${teamName}`}
-        onClick={() => run(() => removeTeamMember({ teamId, userId: user.id }))}
+        onClick={() => run({ teamId, userId: user.id })}
         data-testid={`remove-member-${teamSlug}-${user.email}`}
       >
         <X aria-hidden />

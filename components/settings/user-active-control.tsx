@@ -4,13 +4,13 @@ import { useState } from "react";
 import { setUserActive } from "@/lib/users/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 /** Deactivation locks someone out, so it asks first; reactivation is harmless and immediate. */
 export function UserActiveControl({ userId, email, name, active }: { userId: string; email: string; name: string; active: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(setUserActive);
 
   return (
     <div className="flex flex-col items-end gap-1.5">
@@ -34,7 +34,7 @@ export function UserActiveControl({ userId, email, name, active }: { userId: str
               <Button
                 variant="danger"
                 disabled={pending}
-                onClick={() => run(() => setUserActive({ userId, active: false }), () => setConfirming(false))}
+                onClick={() => run({ userId, active: false }, () => setConfirming(false))}
                 data-testid={`user-deactivate-confirm-${email}`}
               >
                 {pending ? "Deactivating…" : "Deactivate"}
@@ -48,7 +48,7 @@ export function UserActiveControl({ userId, email, name, active }: { userId: str
           size="sm"
           variant="secondary"
           disabled={pending}
-          onClick={() => run(() => setUserActive({ userId, active: true }))}
+          onClick={() => run({ userId, active: true })}
           data-testid={`user-active-toggle-${email}`}
         >
           {pending ? "Reactivating…" : "Reactivate"}

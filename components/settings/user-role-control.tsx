@@ -5,8 +5,8 @@ import { updateUserRole } from "@/lib/users/actions";
 import { ROLE_LABELS, ROLES, type TRole } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 
 /**
  * Changing a role is privileged, so it needs an explicit Save: with a bare select, arrowing through
@@ -14,7 +14,7 @@ import { useActionRunner } from "@/components/settings/use-action-runner";
  */
 export function UserRoleControl({ userId, email, role, name }: { userId: string; email: string; role: TRole; name: string }) {
   const [value, setValue] = useState<TRole>(role);
-  const { pending, error, run, clearError } = useActionRunner();
+  const { pending, error, run, clearError } = useServerAction(updateUserRole);
   const dirty = value !== role;
   const errorId = `role-error-${userId}`;
 
@@ -50,7 +50,7 @@ export function UserRoleControl({ userId, email, role, name }: { userId: string;
               size="sm"
               variant="primary"
               disabled={pending}
-              onClick={() => run(() => updateUserRole({ userId, role: value }))}
+              onClick={() => run({ userId, role: value })}
               data-testid={`role-save-${email}`}
             >
               {pending ? "Saving…" : "Save"}

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { Eye, LoaderCircle, Save, Undo2 } from "lucide-react";
 import { useState } from "react";
-import { ApiError, fetchPreview } from "@/components/risk/policy/api";
+import { usePolicyPreview } from "@/components/risk/policy/api";
+import { ApiError } from "@/lib/client/api";
 import { ImpactPanel } from "@/components/risk/policy/impact-panel";
 import type { TPolicyDraft } from "@/components/risk/policy/use-policy-draft";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,24 +26,28 @@ function show(value: unknown): string {
  */
 export function ChangesPanel({ draft, activeVersion, onSaved }: { draft: TPolicyDraft; activeVersion: number; onSaved: () => void }) {
   const [comment, setComment] = useState("");
-  const preview = useMutation({ mutationFn: fetchPreview });
-  const previewKey = preview.variables ? JSON.stringify(preview.variables) : null;
-  const previewCurrent = preview.isSuccess && previewKey === draft.key;
-  const { pending, error, run } = useActionRunner();
+  const preview = usePolicyPreview();
+  const previewCurrent = preview.isSuccess && preview.key === draft.key;
+  const afterSave = () => {
+    setComment("");
+    preview.reset();
+    onSaved();
+  };
+  const saver = useServerAction(savePolicy, { onSuccess: afterSave });
+  const importer = useServerAction(importPolicy, { onSuccess: afterSave });
+  const pending = saver.pending || importer.pending;
+  const error = saver.error ?? importer.error;
   const dirty = draft.changes.length > 0;
   const invalid = !draft.validation.ok;
 
   const save = () => {
     if (!draft.validation.ok) return;
     const document = draft.validation.policy;
-    const call = draft.origin.kind === "import"
-      ? () => importPolicy({ content: draft.origin.kind === "import" ? draft.origin.content : "", fileName: draft.origin.kind === "import" ? draft.origin.fileName : undefined, baseVersion: activeVersion, comment: comment || undefined })
-      : () => savePolicy({ document, baseVersion: activeVersion, comment: comment || undefined });
-    run(call, () => {
-      setComment("");
-      preview.reset();
-      onSaved();
-    });
+    if (draft.origin.kind === "import") {
+      importer.run({ content: draft.origin.content, fileName: draft.origin.fileName, baseVersion: activeVersion, comment: comment || undefined });
+    } else {
+      saver.run({ document, baseVersion: activeVersion, comment: comment || undefined });
+    }
   };
 
   return (
@@ -92,7 +96,7 @@ export function ChangesPanel({ draft, activeVersion, onSaved }: { draft: TPolicy
         <Button
           variant="secondary"
           disabled={!dirty || invalid || preview.isPending || pending}
-          onClick={() => draft.validation.ok && preview.mutate(draft.validation.policy)}
+          onClick={() => draft.validation.ok && preview.run(draft.validation.policy)}
           data-testid="policy-preview"
         >
           {preview.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Eye aria-hidden />}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { LoaderCircle, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { fetchRecomputeStatus, RECOMPUTE_QUERY_KEY } from "@/components/risk/policy/api";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { startRecompute } from "@/lib/risk/actions";
@@ -21,7 +21,6 @@ const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
  */
 export function RecomputePanel({ initial, canStart }: { initial: TRecomputeStatus; canStart: boolean }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const { data: status = initial } = useQuery({
     queryKey: RECOMPUTE_QUERY_KEY,
     queryFn: fetchRecomputeStatus,
@@ -29,7 +28,7 @@ export function RecomputePanel({ initial, canStart }: { initial: TRecomputeStatu
     staleTime: 0,
     refetchInterval: (query) => (ACTIVE.has(query.state.data?.state ?? "") ? 1000 : false),
   });
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(startRecompute, { invalidate: [RECOMPUTE_QUERY_KEY] });
   const previous = useRef(status.state);
   useEffect(() => {
     if (ACTIVE.has(previous.current) && !ACTIVE.has(status.state)) router.refresh();
@@ -91,7 +90,7 @@ export function RecomputePanel({ initial, canStart }: { initial: TRecomputeStatu
             size="sm"
             variant="secondary"
             disabled={pending || active}
-            onClick={() => run(() => startRecompute({}), () => void queryClient.invalidateQueries({ queryKey: RECOMPUTE_QUERY_KEY }))}
+            onClick={() => run({})}
             data-testid="recompute-start"
           >
             <RefreshCw aria-hidden />

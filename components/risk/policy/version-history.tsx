@@ -2,8 +2,9 @@
 
 import { Download, History, RotateCcw } from "lucide-react";
 import { useState } from "react";
-import { InlineError } from "@/components/settings/inline-error";
-import { useActionRunner } from "@/components/settings/use-action-runner";
+import { InlineError } from "@/components/ui/inline-error";
+import { apiGet } from "@/lib/client/api";
+import { useServerAction } from "@/lib/client/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
@@ -33,16 +34,14 @@ export function VersionHistory({
   const [viewed, setViewed] = useState<TViewed>(null);
   const [loading, setLoading] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { pending, error, run } = useActionRunner();
+  const { pending, error, run } = useServerAction(restorePolicy);
   const rows = [...versions, { version: 0, comment: "Built-in default", createdAt: "", createdBy: null }];
 
   const open = async (version: number) => {
     setLoading(version);
     setLoadError(null);
     try {
-      const response = await fetch(`/api/v1/risk/policy/export?version=${version}`, { cache: "no-store" });
-      if (!response.ok) throw new Error((await response.json().catch(() => null))?.error?.message ?? `The server answered ${response.status}.`);
-      const file = await response.json();
+      const file = await apiGet<{ policy: TRiskPolicy }>(`/api/v1/risk/policy/export?version=${version}`);
       setViewed({ version, policy: file.policy });
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : "The version could not be loaded.");
@@ -124,7 +123,7 @@ export function VersionHistory({
               <Button
                 variant="primary"
                 disabled={pending || changes.length === 0}
-                onClick={() => run(() => restorePolicy({ version: viewed.version, baseVersion: active.version }), () => { setViewed(null); onSaved(); })}
+                onClick={() => run({ version: viewed.version, baseVersion: active.version }, () => { setViewed(null); onSaved(); })}
                 data-testid="policy-restore"
               >
                 <RotateCcw aria-hidden />
