@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DetailList, EntityHeader } from "@/components/identities/entity-header";
+import { DetailList, EntityHeader } from "@/components/detail/entity-header";
 import { EnvironmentBadge } from "@/components/inventory/badges";
 import { CredentialMiniTable } from "@/components/inventory/credential-mini-table";
 import { formatNumber, formatUtc } from "@/components/inventory/format";
