@@ -2,7 +2,7 @@
  * THE permission table: permission → roles allowed. Deny by default: a permission not listed
  * here does not exist, and a role not listed for a permission is refused. Server actions and route
  * handlers name one permission each (lib/server/); the UI only mirrors this table to hide what a
- * role cannot do. tests/rbac-matrix.test.ts checks every action and route against it.
+ * role cannot do. lib/auth/rbac-matrix.int.test.ts checks every action and route against it.
  */
 
 export const ROLES = ["admin", "security", "owner", "auditor"] as const;
