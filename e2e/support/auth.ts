@@ -12,5 +12,6 @@ export async function signIn(page: Page, role: TDemoRole, { next = "/" }: { next
   await page.getByLabel("E-mail").fill(demoEmail(role));
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
+  // scrypt plus the first render of a cold page: allow for a loaded machine.
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
 }
