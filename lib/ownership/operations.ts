@@ -8,8 +8,8 @@ export const assignOwnershipOperation: TOperation<typeof ZAssignOwnership, TOwne
   name: "ownership.assign",
   permission: "ownership.assign",
   input: ZAssignOwnership,
-  run: ({ tx, actor, input }) =>
-    changeCredentialOwnership(tx, actor, {
+  run: ({ tx, input }) =>
+    changeCredentialOwnership(tx, {
       credentialIds: input.credentialIds,
       change: { ownerId: input.ownerId, teamId: input.teamId },
       action: "ownership.assign",
@@ -26,7 +26,7 @@ export const claimOwnershipOperation: TOperation<typeof ZClaimOwnership, TOwners
   permission: "ownership.claim",
   input: ZClaimOwnership,
   run: ({ tx, actor, input }) =>
-    changeCredentialOwnership(tx, actor, {
+    changeCredentialOwnership(tx, {
       credentialIds: input.credentialIds,
       change: { ownerId: actor.id },
       action: "ownership.claim",

@@ -17,8 +17,14 @@ export type TTx = Prisma.TransactionClient;
 
 export type TRunContext<TInput> = { actor: TActor; input: TInput; tx: TTx };
 
-/** What a run returns: its data, and the audit record of what it did (written by the pipeline). */
-export type TRunOutcome<TData> = { data: TData; audit: Omit<TAuditRecord, "action"> & { action?: string } };
+/** One audit record an operation describes; `action` defaults to the operation's name. */
+export type TAuditDraft = Omit<TAuditRecord, "action"> & { action?: string };
+
+/**
+ * What a run returns: its data, and the audit record(s) of what it did — written by the pipeline in
+ * the run's transaction, in order. Operations never append audit events themselves.
+ */
+export type TRunOutcome<TData> = { data: TData; audit: TAuditDraft | [TAuditDraft, ...TAuditDraft[]] | [...TAuditDraft[], TAuditDraft] };
 
 export type TOperation<TSchema extends z.ZodType, TData> = {
   /** Stable name, also the audit action ("users.update_role"). */
@@ -48,7 +54,9 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
     }
     const data = await prisma.$transaction(async (tx) => {
       const outcome = await op.run({ actor, input: parsed.data, tx });
-      await appendAuditEvent(tx, actor, { ...outcome.audit, action: outcome.audit.action ?? op.name });
+      for (const record of Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit]) {
+        await appendAuditEvent(tx, actor, { ...record, action: record.action ?? op.name });
+      }
       return outcome.data;
     });
     return { ok: true, data };

@@ -1,5 +1,4 @@
-import type { TActor } from "@/lib/auth/actor";
-import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
+import type { TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveOwnerAndTeam, type TOwnershipChange } from "@/lib/ownership/services/resolve-owner-and-team";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
@@ -34,9 +33,8 @@ function listNames(rows: { name: string }[]): string {
 
 export async function changeCredentialOwnership(
   tx: TTx,
-  actor: TActor,
   input: { credentialIds: string[]; change: TOwnershipChange; action: string; onlyOrphans: boolean },
-): Promise<{ data: TOwnershipResult; audit: TAuditRecord }> {
+): Promise<{ data: TOwnershipResult; audit: [...TAuditRecord[], TAuditRecord] }> {
   const ids = [...new Set(input.credentialIds)].sort();
   const rows = await tx.$queryRawUnsafe<TLockedRow[]>(
     `SELECT c.id, c.name, c.owner_id, u.email AS owner_email, u.active AS owner_active, c.team_id, t.name AS team_name
@@ -86,19 +84,22 @@ export async function changeCredentialOwnership(
     targetId: r.id,
     summary: { credential: r.name, before: before(r), after: after(r) },
   });
-  if (rows.length === 1) return { data, audit: recordOf(changed[0]!) };
+  if (rows.length === 1) return { data, audit: [recordOf(changed[0]!)] };
 
-  for (const r of changed) await appendAuditEvent(tx, actor, recordOf(r));
+  // One event per credential, so each credential's history shows the change, then the batch's own.
   return {
     data,
-    audit: {
-      action: `${input.action}_batch`,
-      targetType: "credential_batch",
-      summary: {
-        selected: rows.length,
-        changed: changed.length,
-        after: { ...(owner !== undefined ? { owner: owner?.email ?? null } : {}), ...(team !== undefined ? { team: team?.name ?? null } : {}) },
+    audit: [
+      ...changed.map(recordOf),
+      {
+        action: `${input.action}_batch`,
+        targetType: "credential_batch",
+        summary: {
+          selected: rows.length,
+          changed: changed.length,
+          after: { ...(owner !== undefined ? { owner: owner?.email ?? null } : {}), ...(team !== undefined ? { team: team?.name ?? null } : {}) },
+        },
       },
-    },
+    ],
   };
 }
