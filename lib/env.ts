@@ -47,6 +47,8 @@ export const ZEnv = z
       }),
     /** Role for an SSO user none of whose groups is mapped. Unset: such users are refused. */
     AUTH_OIDC_DEFAULT_ROLE: ZRole.optional().or(z.literal("").transform(() => undefined)),
+    /** Splits a string group claim (e.g. ","). Unset: a string claim is one group; array claims are never split. */
+    AUTH_OIDC_GROUPS_DELIMITER: z.string().optional().transform((v) => (v ? v : undefined)),
     /** Background jobs (lib/jobs): "inline" runs the worker inside the app process; "off" leaves jobs to a separate worker. */
     TOKENWARD_WORKER: z.enum(["inline", "off"], { error: "TOKENWARD_WORKER must be inline or off" }).default("inline"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

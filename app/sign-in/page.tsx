@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/session";
 import { getSignInOptions } from "@/lib/auth/sign-in-options";
-import { safeCallbackUrl, signInErrorMessage } from "@/components/auth/sign-in-errors";
+import { env } from "@/lib/env";
+import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
+import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -19,7 +21,8 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function SignInPage({ searchParams }: { searchParams: TSearchParams }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
+  // A page cannot sensibly answer 400: an unsafe callbackUrl falls back to "/" (never another host, never a 500).
+  const callbackUrl = safeRedirectPathOr(first(params.callbackUrl), env().AUTH_URL);
   if (await getCurrentActor()) redirect(callbackUrl);
 
   const { localLogin, sso } = getSignInOptions();

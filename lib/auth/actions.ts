@@ -4,6 +4,8 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { OIDC_PROVIDER_ID, CREDENTIALS_PROVIDER_ID } from "@/lib/auth/config";
 import { ZCredentialsSignIn } from "@/lib/auth/schemas";
+import { env } from "@/lib/env";
+import { safeRedirectPath, safeRedirectPathOr, UnsafeRedirectError } from "@/lib/security/safe-redirect";
 
 /**
  * Sign-in and sign-out. These run before there is a session, so they are the only server actions
@@ -12,10 +14,10 @@ import { ZCredentialsSignIn } from "@/lib/auth/schemas";
 
 export type TSignInState = { error?: string; fieldErrors?: Record<string, string[]> } | undefined;
 
-function safeRedirect(target: FormDataEntryValue | null): string {
-  const value = typeof target === "string" ? target : "/";
-  // Only same-origin paths: never an open redirect.
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+/** No field means "home"; a field that is present must be a same-origin path (see safeRedirectPath). */
+function redirectTarget(formData: FormData): string {
+  const value = formData.get("callbackUrl");
+  return value === null || value === "" ? "/" : safeRedirectPath(value, env().AUTH_URL);
 }
 
 export async function signInWithCredentials(_prev: TSignInState, formData: FormData): Promise<TSignInState> {
@@ -25,8 +27,15 @@ export async function signInWithCredentials(_prev: TSignInState, formData: FormD
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
     return { error: "Check the highlighted fields.", fieldErrors };
   }
+  let redirectTo: string;
   try {
-    await signIn(CREDENTIALS_PROVIDER_ID, { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+    redirectTo = redirectTarget(formData);
+  } catch (error) {
+    if (error instanceof UnsafeRedirectError) return { error: error.message, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  try {
+    await signIn(CREDENTIALS_PROVIDER_ID, { ...parsed.data, redirectTo });
     return undefined;
   } catch (error) {
     // Success is a thrown redirect: re-throw everything that is not an AuthError.
@@ -39,7 +48,10 @@ export async function signInWithCredentials(_prev: TSignInState, formData: FormD
 }
 
 export async function signInWithSso(formData: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(formData.get("callbackUrl")) });
+  // A form action cannot answer 400 without a page of its own: an unsafe target (only possible by
+  // tampering with the hidden field, which the sign-in page fills with a checked path) goes home.
+  const value = formData.get("callbackUrl");
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirectPathOr(value, env().AUTH_URL) });
 }
 
 export async function signOutAction(): Promise<void> {

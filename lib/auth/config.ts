@@ -3,9 +3,10 @@ import type { NextAuthConfig } from "next-auth";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticateLocalUser } from "@/lib/auth/services/authenticate-local-user";
-import { resolveSsoUser } from "@/lib/auth/services/resolve-sso-user";
+import { resolveSsoUser, type TSsoRefusal } from "@/lib/auth/services/resolve-sso-user";
 import { db } from "@/lib/db/client";
 import { env, isOidcEnabled } from "@/lib/env";
+import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
 
 /**
  * Auth.js configuration, built per request from the validated environment. JWT sessions carry only
@@ -19,6 +20,14 @@ export const CREDENTIALS_PROVIDER_ID = "credentials";
 class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
 }
+
+const SSO_ERROR_CODES: Record<TSsoRefusal, string> = {
+  no_role: "NoRole",
+  deactivated: "Deactivated",
+  unverified_email: "UnverifiedEmail",
+  email_taken: "EmailTaken",
+  bad_claims: "AccessDenied",
+};
 
 function clientAddress(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
@@ -36,7 +45,8 @@ export function buildAuthConfig(): NextAuthConfig {
       issuer: e.AUTH_OIDC_ISSUER,
       clientId: e.AUTH_OIDC_CLIENT_ID,
       clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
-      checks: ["pkce", "state"],
+      // nonce binds the ID token to this browser's sign-in attempt (replayed ID tokens are refused).
+      checks: ["pkce", "state", "nonce"],
       authorization: { params: { scope: `openid email profile ${e.AUTH_OIDC_ROLE_CLAIM}` } },
       profile: (claims) => ({ id: String(claims.sub), email: String(claims.email ?? ""), name: String(claims.name ?? claims.email ?? "") }),
     });
@@ -71,8 +81,9 @@ export function buildAuthConfig(): NextAuthConfig {
           roleClaim: e.AUTH_OIDC_ROLE_CLAIM,
           roleMap: e.AUTH_OIDC_ROLE_MAP,
           defaultRole: e.AUTH_OIDC_DEFAULT_ROLE,
+          groupsDelimiter: e.AUTH_OIDC_GROUPS_DELIMITER,
         });
-        if (!result.ok) return `/sign-in?error=${result.reason === "no_role" ? "NoRole" : result.reason === "deactivated" ? "Deactivated" : "AccessDenied"}`;
+        if (!result.ok) return `/sign-in?error=${SSO_ERROR_CODES[result.reason]}`;
         // The jwt callback below receives the same user object: carry our id to it.
         return true;
       },
@@ -87,6 +98,11 @@ export function buildAuthConfig(): NextAuthConfig {
           token.uid = user.id;
         }
         return token;
+      },
+      // Every redirect Auth.js makes (callbackUrl from the query, the form or its cookie) goes through
+      // the one same-origin check; an unsafe target lands on the home page instead of another host.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPathOr(url, baseUrl), baseUrl).toString();
       },
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
