@@ -49,6 +49,8 @@ export const ZEnv = z
     AUTH_OIDC_DEFAULT_ROLE: ZRole.optional().or(z.literal("").transform(() => undefined)),
     /** Background jobs (lib/jobs): "inline" runs the worker inside the app process; "off" leaves jobs to a separate worker. */
     TOKENWARD_WORKER: z.enum(["inline", "off"], { error: "TOKENWARD_WORKER must be inline or off" }).default("inline"),
+    /** Cap on one SQL statement of the app's request connections (ms; 0 = none): a costly filter fails fast with TIMEOUT. */
+    TOKENWARD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })

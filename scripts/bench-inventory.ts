@@ -17,7 +17,8 @@
  *
  * Options: --db, --credentials (default 1,000,000), --requests (≥ 50, default 60), --port (3310),
  * --no-score (skip the risk engine), --keep (keep the database), --reuse-database <name> (time an
- * already loaded PostgreSQL database again, without loading).
+ * already loaded PostgreSQL database again, without loading), --load-only <name> (load and keep a
+ * PostgreSQL database under that name, time nothing).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -42,6 +43,8 @@ type TArgs = {
   db: "postgres" | "pglite"; credentials: number; requests: number; port: number; keep: boolean; score: boolean;
   /** An already loaded PostgreSQL database (from an earlier --keep run): skips the load, never dropped. */
   reuse?: string;
+  /** Load (and keep) a database under this name, then stop: for iterating on indexes with psql. */
+  loadOnly?: string;
 };
 
 function parseArgs(argv: string[]): TArgs {
@@ -56,6 +59,7 @@ function parseArgs(argv: string[]): TArgs {
     else if (key === "--keep") args.keep = true;
     else if (key === "--no-score") args.score = false;
     else if (key === "--reuse-database") args.reuse = value();
+    else if (key === "--load-only") args.loadOnly = value();
     else throw new Error(`unknown argument ${key}`);
   }
   if (!Number.isInteger(args.credentials) || args.credentials < 1000) throw new Error("--credentials must be an integer ≥ 1000");
@@ -261,6 +265,15 @@ function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSecond
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.loadOnly) {
+    if (!/^[a-z0-9_]+$/.test(args.loadOnly)) throw new Error("--load-only takes a PostgreSQL database name");
+    const url = databaseUrl(args.loadOnly);
+    await createDatabase(args.loadOnly);
+    migrateDeploy({ DATABASE_URL: url });
+    await load(args, { DATABASE_URL: url, TOKENWARD_DATA_DIR: "unused" });
+    log(`loaded ${args.loadOnly} (time it with --reuse-database ${args.loadOnly})`);
+    return;
+  }
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const stamp = `${process.pid}_${Date.now()}`;
   let cleanup: () => Promise<void> = async () => {};

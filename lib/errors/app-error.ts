@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "Not found." },
   CONFLICT: { status: 409, message: "This conflicts with the current state." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Try again shortly." },
+  TIMEOUT: { status: 503, message: "The query took too long and was stopped. Narrow the filters and try again." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. It has been logged." },
 } as const;
 
