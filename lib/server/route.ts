@@ -7,7 +7,9 @@ import { getDatabase } from "@/lib/db/client";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { compressResponse } from "@/lib/server/compress-response";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
+import type { TRateLimiter } from "@/lib/security/rate-limit";
 
 /**
  * The route-handler wrapper: session → permission → zod (query string or JSON body) → run → audit
@@ -30,6 +32,8 @@ export type TReadRoute<TQuerySchema extends z.ZodType> = {
   permission: TPermission;
   query: TQuerySchema;
   run: (ctx: TReadContext<z.infer<TQuerySchema>>) => Promise<Response | object>;
+  /** Per-user request budget, checked once the caller is known (costly reads: the inventory). */
+  rateLimit?: () => TRateLimiter;
   /** Set for privileged reads: the audit record written before the response is sent. */
   audit?: (ctx: TReadContext<z.infer<TQuerySchema>>) => TAuditRecord;
 };
@@ -51,7 +55,7 @@ export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
     const database = await getDatabase();
-    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read);
+    return compressResponse(request, await executeRoute(database.prisma, def, await getCurrentActor(), request, database.read));
   };
   definitions.set(handler, def);
   return handler;
@@ -98,6 +102,12 @@ export async function executeRoute(
         }),
       );
       throw new AppError("FORBIDDEN");
+    }
+    const budget = def.rateLimit?.().hit(actor.id);
+    if (budget && !budget.allowed) {
+      const response = errorResponse(new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again."));
+      response.headers.set("retry-after", String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))));
+      return response;
     }
     const url = new URL(request.url);
     const parsed = def.query.safeParse(Object.fromEntries(url.searchParams));
