@@ -16,7 +16,7 @@ let limited: TDatabase | undefined;
 
 beforeAll(async () => {
   template = await createTestDatabase();
-  if (template.kind === "postgres") limited = await openDatabase({ DATABASE_URL: template.url!, TOKENWARD_DATA_DIR: "unused", statementTimeoutMs: 300 });
+  if (template.kind === "postgres") limited = await openDatabase({ DATABASE_URL: template.url!, TOKENWARD_DATA_DIR: "unused", statementTimeoutMs: 300, serialPlans: true });
 });
 afterAll(async () => {
   await limited?.close();
@@ -40,6 +40,8 @@ describe("statement timeout", () => {
     expect(row!.t).toBe("0");
     const [capped] = await limited.read<{ t: string }>("SELECT current_setting('statement_timeout') AS t", []);
     expect(capped!.t).toBe("300ms");
+    const [serial] = await limited.read<{ w: string }>("SELECT current_setting('max_parallel_workers_per_gather') AS w", []);
+    expect(serial!.w).toBe("0");
   });
 
   it("answers a route whose query times out with 503 TIMEOUT and a clear message", async () => {
