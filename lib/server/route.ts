@@ -7,7 +7,6 @@ import { getDatabase } from "@/lib/db/client";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { compressResponse } from "@/lib/server/compress-response";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
 import type { TRateLimiter } from "@/lib/security/rate-limit";
 
@@ -55,7 +54,10 @@ export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
     const database = await getDatabase();
-    return compressResponse(request, await executeRoute(database.prisma, def, await getCurrentActor(), request, database.read));
+    // Not wrapped in compressResponse (lib/server/compress-response.ts) yet: under `next start` the
+    // Content-Encoding header of a route handler's Response is dropped while the body stays
+    // compressed (seen with curl), which would hand clients gzip bytes labelled as JSON.
+    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read);
   };
   definitions.set(handler, def);
   return handler;
