@@ -51,6 +51,10 @@ export const ZEnv = z
     AUTH_OIDC_GROUPS_DELIMITER: z.string().optional().transform((v) => (v ? v : undefined)),
     /** Background jobs (lib/jobs): "inline" runs the worker inside the app process; "off" leaves jobs to a separate worker. */
     TOKENWARD_WORKER: z.enum(["inline", "off"], { error: "TOKENWARD_WORKER must be inline or off" }).default("inline"),
+    /** Cap on one SQL statement of the app's request connections (ms; 0 = none): a costly filter fails fast with TIMEOUT. */
+    TOKENWARD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    /** Inventory list + count API requests per user per minute (lib/inventory/routes.ts). */
+    TOKENWARD_INVENTORY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 const holder = globalThis as unknown as { __tokenwardDb?: Promise<TDatabase> };
 
 export async function getDatabase(): Promise<TDatabase> {
-  holder.__tokenwardDb ??= openDatabase(env()).catch((error: unknown) => {
+  holder.__tokenwardDb ??= openDatabase({ ...env(), statementTimeoutMs: env().TOKENWARD_STATEMENT_TIMEOUT_MS, serialPlans: true }).catch((error: unknown) => {
     holder.__tokenwardDb = undefined;
     throw error;
   });

@@ -23,7 +23,14 @@ export type TDatabase = {
   close: () => Promise<void>;
 };
 
-export type TDatabaseConfig = { DATABASE_URL?: string; TOKENWARD_DATA_DIR: string };
+export type TDatabaseConfig = {
+  DATABASE_URL?: string;
+  TOKENWARD_DATA_DIR: string;
+  /** statement_timeout of every connection (ms; 0 or absent = none). The app passes TOKENWARD_STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
+  /** No parallel query plans (PostgreSQL): set for the app's request connections. */
+  serialPlans?: boolean;
+};
 
 // PGlite runs one transaction at a time: let callers queue rather than fail fast.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
@@ -35,7 +42,14 @@ export function resolveDataDir(dataDir: string): string {
 export async function openDatabase(config: TDatabaseConfig): Promise<TDatabase> {
   if (config.DATABASE_URL) {
     // One pool for both: Prisma's adapter and the hot-path reads share its connections.
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL });
+    // Set at connection start-up (a startup parameter), so no connection ever runs without it.
+    const options = [
+      config.statementTimeoutMs ? `-c statement_timeout=${Math.trunc(config.statementTimeoutMs)}` : "",
+      // Request pages read ~50 rows: a parallel plan's worker start-up (30–70 ms measured at 1M rows
+      // for a scope filter that matches nothing) dwarfs the query, and multiplies load under concurrency.
+      config.serialPlans ? "-c max_parallel_workers_per_gather=0" : "",
+    ].filter(Boolean);
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, ...(options.length ? { options: options.join(" ") } : {}) });
     // An idle connection the server closes (restart, failover, an admin's terminate) is an 'error'
     // event on the pool: unheard, it would crash the process. The pool replaces the connection.
     pool.on("error", (error: Error & { code?: string }) => logger.warn("idle database connection lost", { code: error.code, message: error.message }));
@@ -58,6 +72,8 @@ export async function openDatabase(config: TDatabaseConfig): Promise<TDatabase> 
   try {
     const pglite = new PGlite(dir);
     await pglite.waitReady;
+    // Accepted but not enforced: PGlite (WASM) has no timer signal to cancel a running statement.
+    if (config.statementTimeoutMs) await pglite.exec(`SET statement_timeout = ${Math.trunc(config.statementTimeoutMs)}`);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
     return {
       prisma,

@@ -62,7 +62,7 @@ describe("filter → SQL: each filter", () => {
     ["unused for", { unusedFor: "90" }, /c\.last_used_at < \$1::timestamp\(3\) OR \(c\.last_used_at IS NULL AND coalesce\(c\.issued_at, c\.created_at\) < \$1::timestamp\(3\)\)/, ["2026-08-22T12:00:00.000Z"]],
     ["exposed", { exposed: "1" }, /^c\.exposure_count > 0$/, []],
     ["shared", { shared: "1" }, /^c\.consumer_count > 1$/, []],
-    ["scope contains (LIKE metacharacters escaped)", { scope: "50%_off\\" }, /EXISTS \(SELECT 1 FROM unnest\(c\.scopes\) AS s\(scope\) WHERE s\.scope ILIKE \$1::text\)/, ["%50\\%\\_off\\\\%"]],
+    ["scope contains (LIKE metacharacters escaped)", { scope: "50%_off\\" }, /^EXISTS \(SELECT sn\.scope FROM scope_names sn WHERE sn\.scope ILIKE \$1::text\) AND c\.scopes && ARRAY\(SELECT sn\.scope FROM scope_names sn WHERE sn\.scope ILIKE \$1::text\)$/, ["%50\\%\\_off\\\\%"]],
   ];
   it.each(cases)("%s", (_label, params, sql, values) => {
     const out = where(params);
@@ -78,7 +78,7 @@ describe("filter → SQL: each filter", () => {
     expect(out.sql).toContain('i.kind = $3::"IdentityKind"');
     expect(out.sql).toContain("c.expires_at IS NULL");
     expect(out.sql).toContain("c.last_used_at >= $4::timestamp(3)");
-    expect(out.sql).toContain("s.scope ILIKE $5::text");
+    expect(out.sql).toContain("sn.scope ILIKE $5::text");
     expect(out.values).toEqual(["active", "dev", "agent", "2026-11-13T00:00:00.000Z", "%write%"]);
   });
 

@@ -119,7 +119,13 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   }
   if (filter.exposed) where.push("c.exposure_count > 0");
   if (filter.shared) where.push("c.consumer_count > 1");
-  if (filter.scope) where.push(`EXISTS (SELECT 1 FROM unnest(c.scopes) AS s(scope) WHERE s.scope ILIKE ${p.add(likePattern(filter.scope), "text")})`);
+  if (filter.scope) {
+    // The text is matched against the scope vocabulary (a hundred rows), not every credential's
+    // scopes. The uncorrelated EXISTS is a one-time filter: a text nobody carries reads no credential.
+    const pattern = p.add(likePattern(filter.scope), "text");
+    const names = `SELECT sn.scope FROM scope_names sn WHERE sn.scope ILIKE ${pattern}`;
+    where.push(`EXISTS (${names}) AND c.scopes && ARRAY(${names})`);
+  }
   return where;
 }
 

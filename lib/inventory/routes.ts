@@ -1,7 +1,14 @@
 import "server-only";
 import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { ZCredentialFilter, ZCredentialListQuery } from "@/lib/inventory/schemas";
+import { env } from "@/lib/env";
+import { createRateLimiter, type TRateLimiter } from "@/lib/security/rate-limit";
 import { defineRoute } from "@/lib/server/route";
+
+// One budget for list and count together: each filter change costs one of each. Created on first
+// use (env is read lazily; `next build` imports this module).
+let limiter: TRateLimiter | undefined;
+const inventoryBudget = () => (limiter ??= createRateLimiter({ limit: env().TOKENWARD_INVENTORY_RATE_LIMIT, windowMs: 60_000 }));
 
 /**
  * The inventory API read by the browser (TanStack Query) and by the benchmark. The list and its
@@ -14,6 +21,7 @@ export const listCredentialsRoute = defineRoute({
   name: "inventory.list_credentials",
   permission: "inventory.read",
   query: ZCredentialListQuery,
+  rateLimit: inventoryBudget,
   // PostgreSQL writes the JSON body; relaying it as text keeps the app's share of the time small.
   run: async ({ read, query }) =>
     new Response(await listCredentialsBody(read, query), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
@@ -25,5 +33,6 @@ export const countCredentialsRoute = defineRoute({
   name: "inventory.count_credentials",
   permission: "inventory.read",
   query: ZCredentialFilter,
+  rateLimit: inventoryBudget,
   run: ({ prisma, query }) => countCredentials(prisma, query),
 });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
+import { isStatementTimeout } from "@/lib/db/statement-timeout";
 import { AppError, isAppError, toPublicError, type TPublicError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logging/logger";
@@ -67,6 +68,11 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
 
 export function normaliseError(error: unknown, where: string): AppError {
   if (isAppError(error)) return error;
+  // A cancelled statement is the cost cap doing its job: the user can narrow the query.
+  if (isStatementTimeout(error)) {
+    logger.warn("statement timeout", { where });
+    return new AppError("TIMEOUT", undefined, { cause: error });
+  }
   logger.error("unexpected error", { where, error });
   return new AppError("INTERNAL");
 }

@@ -11,6 +11,7 @@ import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
 import { recordDenial } from "@/lib/server/record-denial";
+import type { TRateLimiter } from "@/lib/security/rate-limit";
 
 /**
  * The route-handler wrapper: session → permission → zod (query string or JSON body) → run → audit
@@ -33,6 +34,8 @@ export type TReadRoute<TQuerySchema extends z.ZodType> = {
   permission: TPermission;
   query: TQuerySchema;
   run: (ctx: TReadContext<z.infer<TQuerySchema>>) => Promise<Response | object>;
+  /** Per-user request budget, checked once the caller is known (costly reads: the inventory). */
+  rateLimit?: () => TRateLimiter;
   /** Set for privileged reads: the audit record written before the response is sent. */
   audit?: (ctx: TReadContext<z.infer<TQuerySchema>>) => TAuditRecord;
 };
@@ -54,6 +57,9 @@ export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
     const database = await getDatabase();
+    // Not wrapped in compressResponse (lib/server/compress-response.ts) yet: under `next start` the
+    // Content-Encoding header of a route handler's Response is dropped while the body stays
+    // compressed (seen with curl), which would hand clients gzip bytes labelled as JSON.
     const configured = env().AUTH_URL;
     return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read, configured ? new URL(configured).origin : undefined);
   };
@@ -102,6 +108,12 @@ export async function executeRoute(
     if (!can(actor.role, def.permission)) {
       await recordDenial(prisma, actor, { targetType: "route", targetId: def.name, permission: def.permission });
       throw new AppError("FORBIDDEN");
+    }
+    const budget = def.rateLimit?.().hit(actor.id);
+    if (budget && !budget.allowed) {
+      const response = errorResponse(new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again."));
+      response.headers.set("retry-after", String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))));
+      return response;
     }
     const url = new URL(request.url);
     const parsed = def.query.safeParse(Object.fromEntries(url.searchParams));
