@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
 import { OIDC_PORT } from "./support/e2e-env.mjs";
 
 /**
@@ -37,4 +38,15 @@ test("an IdP user in no mapped group is refused, with a message saying why", asy
 test("an IdP auditor is read-only", async ({ page }) => {
   await ssoSignIn(page, "sso-auditor");
   await expect(page.getByTestId("user-menu")).toHaveAccessibleName(/, Auditor$/);
+});
+
+test("an IdP account claiming an existing user's e-mail without verifying it is refused, and the user is untouched", async ({ page }) => {
+  await ssoSignIn(page, "sso-impostor");
+  await expect(page).toHaveURL(/\/sign-in\?error=UnverifiedEmail/);
+  await expect(page.getByText(/has not verified this e-mail address/i)).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  // The real owner still signs in as themself, with their own role (not the impostor's admin group).
+  await signIn(page, "owner");
+  await expect(page.getByTestId("user-menu")).toHaveAccessibleName(/, Owner$/);
 });

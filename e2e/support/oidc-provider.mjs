@@ -13,7 +13,13 @@ const ACCOUNTS = {
   "sso-security": ["tw-security", "everyone"],
   "sso-auditor": ["tw-auditors"],
   "sso-outsider": ["marketing"],
+  // An IdP account that claims the seeded admin's e-mail without the IdP having verified it: an
+  // account-takeover attempt Tokenward must refuse.
+  "sso-impostor": ["tw-admins"],
 };
+
+/** Accounts whose claims differ from `<login>@idp.test`, verified. */
+const OVERRIDES = { "sso-impostor": { email: "owner@tokenward.local", email_verified: false } };
 
 const provider = new Provider(issuer, {
   clients: [
@@ -32,7 +38,7 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   findAccount: async (_ctx, id) => ({
     accountId: id,
-    claims: async () => ({ sub: id, email: `${id}@idp.test`, email_verified: true, name: id.replace("sso-", "SSO "), groups: ACCOUNTS[id] ?? [] }),
+    claims: async () => ({ sub: id, email: `${id}@idp.test`, email_verified: true, name: id.replace("sso-", "SSO "), groups: ACCOUNTS[id] ?? [], ...OVERRIDES[id] }),
   }),
 });
 
