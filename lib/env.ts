@@ -49,6 +49,14 @@ export const ZEnv = z
     AUTH_OIDC_DEFAULT_ROLE: ZRole.optional().or(z.literal("").transform(() => undefined)),
     /** Background jobs (lib/jobs): "inline" runs the worker inside the app process; "off" leaves jobs to a separate worker. */
     TOKENWARD_WORKER: z.enum(["inline", "off"], { error: "TOKENWARD_WORKER must be inline or off" }).default("inline"),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (0: the header is ignored). */
+    TOKENWARD_TRUSTED_PROXIES: z.coerce.number().int("TOKENWARD_TRUSTED_PROXIES must be a whole number").min(0).max(10).default(0),
+    /** Where rate-limit counts live: this process ("memory") or the database, shared by every instance ("postgres"). */
+    TOKENWARD_RATE_LIMIT_STORE: z.enum(["memory", "postgres"], { error: "TOKENWARD_RATE_LIMIT_STORE must be memory or postgres" }).default("memory"),
+    /** Absolute session lifetime: a session signed in longer ago than this is signed out, however active. */
+    TOKENWARD_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    /** Set by `npm run demo`: the sign-in page says where the demo logins are. */
+    TOKENWARD_DEMO: ZBooleanFlag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
