@@ -55,6 +55,14 @@ export const ZEnv = z
     TOKENWARD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     /** Inventory list + count API requests per user per minute (lib/inventory/routes.ts). */
     TOKENWARD_INVENTORY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (0: the header is ignored). */
+    TOKENWARD_TRUSTED_PROXIES: z.coerce.number().int("TOKENWARD_TRUSTED_PROXIES must be a whole number").min(0).max(10).default(0),
+    /** Where rate-limit counts live: this process ("memory") or the database, shared by every instance ("postgres"). */
+    TOKENWARD_RATE_LIMIT_STORE: z.enum(["memory", "postgres"], { error: "TOKENWARD_RATE_LIMIT_STORE must be memory or postgres" }).default("memory"),
+    /** Absolute session lifetime: a session signed in longer ago than this is signed out, however active. */
+    TOKENWARD_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    /** Set by `npm run demo`: the sign-in page says where the demo logins are. */
+    TOKENWARD_DEMO: ZBooleanFlag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })

@@ -5,6 +5,8 @@ import Credentials from "next-auth/providers/credentials";
 import { authenticateLocalUser } from "@/lib/auth/services/authenticate-local-user";
 import { resolveSsoUser, type TSsoRefusal } from "@/lib/auth/services/resolve-sso-user";
 import { db } from "@/lib/db/client";
+import { clientAddress } from "@/lib/security/client-address";
+import { rateLimitStore } from "@/lib/security/rate-limit-store";
 import { env, isOidcEnabled } from "@/lib/env";
 import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
 
@@ -28,10 +30,6 @@ const SSO_ERROR_CODES: Record<TSsoRefusal, string> = {
   email_taken: "EmailTaken",
   bad_claims: "AccessDenied",
 };
-
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
-}
 
 export function buildAuthConfig(): NextAuthConfig {
   const e = env();
@@ -58,7 +56,9 @@ export function buildAuthConfig(): NextAuthConfig {
         id: CREDENTIALS_PROVIDER_ID,
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: async (raw, request) => {
-          const result = await authenticateLocalUser(await db(), raw, clientAddress(request));
+          const result = await authenticateLocalUser(await db(), raw, clientAddress(request.headers, e.TOKENWARD_TRUSTED_PROXIES), {
+            store: await rateLimitStore(),
+          });
           if (result.ok) return result.user;
           if (result.reason === "rate_limited") throw new RateLimitedSignin();
           return null;

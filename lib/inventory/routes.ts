@@ -2,13 +2,12 @@ import "server-only";
 import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { ZCredentialFilter, ZCredentialListQuery } from "@/lib/inventory/schemas";
 import { env } from "@/lib/env";
-import { createRateLimiter, type TRateLimiter } from "@/lib/security/rate-limit";
+
 import { defineRoute } from "@/lib/server/route";
 
-// One budget for list and count together: each filter change costs one of each. Created on first
+// One budget for list and count together: each filter change costs one of each. The rule is read on
 // use (env is read lazily; `next build` imports this module).
-let limiter: TRateLimiter | undefined;
-const inventoryBudget = () => (limiter ??= createRateLimiter({ limit: env().TOKENWARD_INVENTORY_RATE_LIMIT, windowMs: 60_000 }));
+const inventoryBudget = { bucket: "inventory", rule: () => ({ limit: env().TOKENWARD_INVENTORY_RATE_LIMIT, windowMs: 60_000 }) };
 
 /**
  * The inventory API read by the browser (TanStack Query) and by the benchmark. The list and its

@@ -1,31 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "@/lib/security/rate-limit";
+import { advance, createMemoryRateLimitStore } from "@/lib/security/rate-limit";
 
-describe("rate limiter", () => {
-  it("allows `limit` hits per window per key, then refuses until the window ends", () => {
-    const limiter = createRateLimiter({ limit: 3, windowMs: 1000 });
-    const hits = [0, 1, 2, 3].map(() => limiter.hit("k", 0).allowed);
+const rule = { limit: 3, windowMs: 1000 };
+
+describe("memory rate-limit store", () => {
+  it("allows `limit` reservations per window per key, then refuses until the window ends", async () => {
+    const store = createMemoryRateLimitStore();
+    const hits = [];
+    for (let i = 0; i < 4; i++) hits.push((await store.reserve("k", rule, 0)).allowed);
     expect(hits).toEqual([true, true, true, false]);
-    expect(limiter.hit("other", 0).allowed).toBe(true);
-    expect(limiter.hit("k", 999).retryAfterMs).toBe(1);
-    expect(limiter.hit("k", 1000).allowed).toBe(true);
+    expect((await store.reserve("other", rule, 0)).allowed).toBe(true);
+    expect((await store.reserve("k", rule, 999)).retryAfterMs).toBe(1);
+    expect((await store.reserve("k", rule, 1000)).allowed).toBe(true);
   });
-  it("stays bounded in memory", () => {
-    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 10 });
-    for (let i = 0; i < 1000; i++) limiter.hit(`k${i}`, 0);
-    expect(limiter.hit("k999", 0).allowed).toBe(false);
+
+  it("does not count refused reservations, gives back released ones and forgets reset keys", async () => {
+    const store = createMemoryRateLimitStore();
+    for (let i = 0; i < 10; i++) await store.reserve("k", rule, 0);
+    await store.release("k", 0);
+    expect(await store.reserve("k", rule, 0)).toMatchObject({ allowed: true, count: 3 });
+    await store.reset("k");
+    expect(await store.reserve("k", rule, 0)).toMatchObject({ allowed: true, count: 1 });
+  });
+
+  it("never evicts a live window: 10,000 junk keys do not wipe a victim's count, new keys are refused instead", async () => {
+    const store = createMemoryRateLimitStore({ maxKeys: 1000 });
+    const long = { limit: 2, windowMs: 60_000 };
+    for (let i = 0; i < 3; i++) await store.reserve("victim", long, 0);
+    const junk = [];
+    for (let i = 0; i < 10_000; i++) junk.push((await store.reserve(`junk${i}`, long, 1)).allowed);
+    expect((await store.reserve("victim", long, 2)).allowed).toBe(false);
+    expect(junk.filter(Boolean).length).toBe(999);
+    // Once windows expire, room is made for new keys.
+    expect((await store.reserve("newcomer", long, 60_002)).allowed).toBe(true);
   });
 });
 
-describe("rate limiter checks", () => {
-  it("reports a key as limited without counting, and forgets it on reset", () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 1000 });
-    expect(limiter.isLimited("k", 0)).toBe(false);
-    limiter.hit("k", 0);
-    limiter.hit("k", 0);
-    expect(limiter.isLimited("k", 0)).toBe(true);
-    expect(limiter.isLimited("k", 0)).toBe(true);
-    limiter.reset("k");
-    expect(limiter.isLimited("k", 0)).toBe(false);
+describe("exponential back-off", () => {
+  const backoff = { limit: 1000, windowMs: 60_000, backoff: { freeAttempts: 3, baseMs: 1000, maxMs: 8000 } };
+  it("lets the free attempts through, then doubles the wait after each counted attempt, capped", () => {
+    let state = null;
+    const waits: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 8; i++) {
+      const step = advance(state, backoff, now);
+      expect(step.reservation.allowed).toBe(true);
+      state = step.state;
+      waits.push(Math.max(0, state.nextAt - now));
+      now = Math.max(now, state.nextAt);
+    }
+    expect(waits).toEqual([0, 0, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+  it("refuses during the wait, says how long, and forgets only after a quiet window", () => {
+    let state = null;
+    for (let i = 0; i < 3; i++) state = advance(state, backoff, 0).state;
+    expect(advance(state, backoff, 400).reservation).toEqual({ allowed: false, count: 3, retryAfterMs: 600 });
+    expect(state!.resetAt).toBe(61_000);
+    expect(advance(state, backoff, 61_000).reservation).toMatchObject({ allowed: true, count: 1 });
   });
 });

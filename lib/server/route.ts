@@ -11,7 +11,8 @@ import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
 import { recordDenial } from "@/lib/server/record-denial";
-import type { TRateLimiter } from "@/lib/security/rate-limit";
+import type { TRateLimitRule } from "@/lib/security/rate-limit";
+import { rateLimitStore } from "@/lib/security/rate-limit-store";
 
 /**
  * The route-handler wrapper: session → permission → zod (query string or JSON body) → run → audit
@@ -35,7 +36,7 @@ export type TReadRoute<TQuerySchema extends z.ZodType> = {
   query: TQuerySchema;
   run: (ctx: TReadContext<z.infer<TQuerySchema>>) => Promise<Response | object>;
   /** Per-user request budget, checked once the caller is known (costly reads: the inventory). */
-  rateLimit?: () => TRateLimiter;
+  rateLimit?: { bucket: string; rule: () => TRateLimitRule };
   /** Set for privileged reads: the audit record written before the response is sent. */
   audit?: (ctx: TReadContext<z.infer<TQuerySchema>>) => TAuditRecord;
 };
@@ -109,7 +110,7 @@ export async function executeRoute(
       await recordDenial(prisma, actor, { targetType: "route", targetId: def.name, permission: def.permission });
       throw new AppError("FORBIDDEN");
     }
-    const budget = def.rateLimit?.().hit(actor.id);
+    const budget = def.rateLimit ? await (await rateLimitStore()).reserve(`${def.rateLimit.bucket}:${actor.id}`, def.rateLimit.rule(), Date.now()) : undefined;
     if (budget && !budget.allowed) {
       const response = errorResponse(new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again."));
       response.headers.set("retry-after", String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))));
