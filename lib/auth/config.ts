@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/client-address";
 import { rateLimitStore } from "@/lib/security/rate-limit-store";
 import { env, isOidcEnabled } from "@/lib/env";
+import { sessionTooOld } from "@/lib/auth/session-token";
 import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
 
 /**
@@ -87,17 +88,29 @@ export function buildAuthConfig(): NextAuthConfig {
         // The jwt callback below receives the same user object: carry our id to it.
         return true;
       },
+      // At sign-in: who, at which session version, since when. On every later refresh of the cookie
+      // (/api/auth/session): the session ends (null clears the cookie) once the user is deactivated,
+      // their role or active flag changed (session_version moved on) or the absolute lifetime is over,
+      // so an old cookie never slides back to life.
       async jwt({ token, user, account, profile }) {
+        const prisma = await db();
         if (account?.provider === OIDC_PROVIDER_ID && profile?.sub) {
-          const found = await (await db()).user.findUnique({
+          const found = await prisma.user.findUnique({
             where: { oidcSubject: `${e.AUTH_OIDC_ISSUER}|${profile.sub}` },
-            select: { id: true },
+            select: { id: true, sessionVersion: true },
           });
-          token.uid = found?.id;
-        } else if (user?.id) {
-          token.uid = user.id;
+          if (!found) return null;
+          return { ...token, uid: found.id, sv: found.sessionVersion, sat: Date.now() };
         }
-        return token;
+        if (user?.id) {
+          const found = await prisma.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          if (!found) return null;
+          return { ...token, uid: user.id, sv: found.sessionVersion, sat: Date.now() };
+        }
+        if (typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sat !== "number") return null;
+        if (sessionTooOld(token.sat, e.TOKENWARD_SESSION_MAX_HOURS)) return null;
+        const current = await prisma.user.findUnique({ where: { id: token.uid }, select: { active: true, sessionVersion: true } });
+        return current?.active && current.sessionVersion === token.sv ? token : null;
       },
       // Every redirect Auth.js makes (callbackUrl from the query, the form or its cookie) goes through
       // the one same-origin check; an unsafe target lands on the home page instead of another host.

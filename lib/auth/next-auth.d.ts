@@ -10,5 +10,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** users.session_version when the session began: a role change or (de)activation ends the session. */
+    sv?: number;
+    /** When the user signed in (epoch ms), for the absolute lifetime; Auth.js re-stamps `iat` on every refresh. */
+    sat?: number;
   }
 }

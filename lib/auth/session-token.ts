@@ -21,7 +21,13 @@ export function usesSecureCookie(headers: Headers, authUrl: string | undefined):
   return proto.replace(/:$/, "") === "https";
 }
 
-export async function readSessionUserId(headers: Headers, options: TSessionTokenOptions): Promise<string | null> {
+export type TSessionClaims = { userId: string; sessionVersion: number; signedInAt: number };
+
+/**
+ * The session's claims, or null when there is no valid session. A token without the session version
+ * or sign-in time (made before they existed) is no session: it cannot be checked for revocation.
+ */
+export async function readSession(headers: Headers, options: TSessionTokenOptions): Promise<TSessionClaims | null> {
   if (!options.secret) return null; // Auth.js fails closed without a secret; so do we.
   const cookie = headers.get("cookie");
   if (!cookie) return null;
@@ -32,6 +38,12 @@ export async function readSessionUserId(headers: Headers, options: TSessionToken
     // A session token that does not decrypt is "no session", not an error worth a log line.
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
-  const uid = token?.uid;
-  return typeof uid === "string" && uid.length > 0 ? uid : null;
+  const { uid, sv, sat } = token ?? {};
+  if (typeof uid !== "string" || uid.length === 0 || !Number.isSafeInteger(sv) || !Number.isFinite(sat)) return null;
+  return { userId: uid, sessionVersion: sv as number, signedInAt: sat as number };
+}
+
+/** Whether a session that began at `signedInAt` is past the absolute lifetime at `now`. */
+export function sessionTooOld(signedInAt: number, maxHours: number, now = Date.now()): boolean {
+  return !(signedInAt <= now + 60_000 && now - signedInAt < maxHours * 3_600_000);
 }

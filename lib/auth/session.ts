@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { TActor } from "@/lib/auth/actor";
 import { findActiveActor } from "@/lib/auth/queries";
-import { readSessionUserId } from "@/lib/auth/session-token";
+import { readSession, sessionTooOld } from "@/lib/auth/session-token";
 import { sqlReader } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -14,9 +14,9 @@ import { env } from "@/lib/env";
  */
 export const getCurrentActor = cache(async (): Promise<TActor | null> => {
   const e = env();
-  const id = await readSessionUserId(await headers(), { secret: e.AUTH_SECRET, authUrl: e.AUTH_URL });
-  if (!id) return null;
-  return findActiveActor(await sqlReader(), id);
+  const session = await readSession(await headers(), { secret: e.AUTH_SECRET, authUrl: e.AUTH_URL });
+  if (!session || sessionTooOld(session.signedInAt, e.TOKENWARD_SESSION_MAX_HOURS)) return null;
+  return findActiveActor(await sqlReader(), session.userId, session.sessionVersion);
 });
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/services/verify-audit-chain";
+import { findActiveActor } from "@/lib/auth/queries";
 import { executeOperation } from "@/lib/server/execute";
 import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -126,5 +127,30 @@ describe("access.denied flood", () => {
     expect(events).toBeGreaterThan(0);
     expect(events).toBeLessThanOrEqual(5);
     expect((await verifyAuditChain(database.prisma)).ok).toBe(true);
+  });
+});
+
+describe("session revocation", () => {
+  it("a role change, a deactivation and a reactivation each end the sessions opened before", async () => {
+    const prisma = database.prisma;
+    const u = await prisma.user.create({ data: { email: "sessions@test.local", name: "Sessions", role: "owner" } });
+    const version = async () => (await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion;
+    const v0 = await version();
+    expect(await findActiveActor(database.read, u.id, v0)).toMatchObject({ id: u.id, role: "owner" });
+
+    expect(await run(updateUserRoleOperation, { userId: u.id, role: "auditor" })).toMatchObject({ ok: true });
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    expect(await findActiveActor(database.read, u.id, v0)).toBeNull(); // the session from before the change
+    expect(await findActiveActor(database.read, u.id, v1)).toMatchObject({ role: "auditor" });
+
+    expect(await run(setUserActiveOperation, { userId: u.id, active: false })).toMatchObject({ ok: true });
+    const v2 = await version();
+    expect(await findActiveActor(database.read, u.id, v1)).toBeNull();
+    expect(await run(setUserActiveOperation, { userId: u.id, active: true })).toMatchObject({ ok: true });
+    // Reactivated: a cookie from before the deactivation still does not work.
+    expect(await findActiveActor(database.read, u.id, v1)).toBeNull();
+    expect(await findActiveActor(database.read, u.id, v2)).toBeNull();
+    expect(await findActiveActor(database.read, u.id, await version())).toMatchObject({ id: u.id });
   });
 });

@@ -13,7 +13,7 @@ export const updateUserRoleOperation: TOperation<typeof ZUpdateUserRole, { id: s
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     if (before.role === input.role) throw new AppError("CONFLICT", `${before.email} already has the role ${input.role}.`);
     if (before.role === "admin" && before.active) await ensureAdminRemains(tx, input.userId);
-    const user = await tx.user.update({ where: { id: input.userId }, data: { role: input.role }, select: { id: true, role: true } });
+    const user = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, sessionVersion: { increment: 1 } }, select: { id: true, role: true } });
     return {
       data: user,
       audit: { targetType: "user", targetId: user.id, summary: { email: before.email, before: { role: before.role }, after: { role: user.role } } },
@@ -35,7 +35,9 @@ export const setUserActiveOperation: TOperation<typeof ZSetUserActive, { id: str
     if (!input.active && before.role === "admin") await ensureAdminRemains(tx, input.userId);
     const user = await tx.user.update({
       where: { id: input.userId },
-      data: { active: input.active, deactivatedAt: input.active ? null : new Date() },
+      // A new session version ends every session the user had: on deactivation, and again on
+      // reactivation so a cookie from before the deactivation does not come back to life.
+      data: { active: input.active, deactivatedAt: input.active ? null : new Date(), sessionVersion: { increment: 1 } },
       select: { id: true, active: true },
     });
     return {

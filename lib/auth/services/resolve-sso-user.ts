@@ -87,7 +87,11 @@ export async function resolveSsoUser(prisma: PrismaClient, claims: Record<string
 
     const now = new Date();
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { role, name, oidcSubject: subject, lastSignInAt: now } })
+      ? await tx.user.update({
+          where: { id: existing.id },
+          // A role the IdP changed ends the user's other sessions too (they carry the old role's session version).
+          data: { role, name, oidcSubject: subject, lastSignInAt: now, ...(existing.role !== role ? { sessionVersion: { increment: 1 } } : {}) },
+        })
       : await tx.user.create({ data: { email, name, role, oidcSubject: subject, lastSignInAt: now } });
     const actor = { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: [] };
     const summary: Record<string, unknown> = { method: "oidc", subject, role };
