@@ -22,6 +22,46 @@ test.describe("local sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("repeated wrong passwords for one account are slowed down, and the message says how long to wait", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByTestId("demo-login-hint")).toContainText(".data/demo-login.json");
+    await page.getByLabel("E-mail").fill("nobody-here@tokenward.local");
+    let message = "";
+    for (let i = 0; i < 6 && !/Try again in/.test(message); i++) {
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page.getByTestId("sign-in-error")).toBeVisible();
+      message = (await page.getByTestId("sign-in-error").textContent()) ?? "";
+    }
+    expect(message).toMatch(/Too many attempts for this account\. Try again in \d+ (second|minute)s?\./);
+  });
+
+  test("deactivating a user ends their open session, and reactivating does not bring the old cookie back", async ({ page, browser }) => {
+    const victim = await browser.newContext();
+    const victimPage = await victim.newPage();
+    await signIn(victimPage, "auditor");
+    const oldCookies = await victim.cookies();
+
+    await signIn(page, "admin", { next: "/settings/users" });
+    const email = demoEmail("auditor");
+    await page.getByTestId(`user-active-toggle-${email}`).click();
+    await page.getByTestId(`user-deactivate-confirm-${email}`).click();
+    await expect(page.getByTestId(`user-status-${email}`)).toContainText("Deactivated");
+
+    await victimPage.goto("/");
+    await expect(victimPage).toHaveURL(/\/sign-in/);
+
+    await page.getByTestId(`user-active-toggle-${email}`).click();
+    await expect(page.getByTestId(`user-status-${email}`)).toContainText("Active");
+    const replay = await browser.newContext();
+    await replay.addCookies(oldCookies);
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/");
+    await expect(replayPage).toHaveURL(/\/sign-in/);
+    expect((await replayPage.request.get("/api/v1/credentials/count")).status()).toBe(401);
+    await Promise.all([victim.close(), replay.close()]);
+  });
+
   test("a signed-out visitor is sent to sign-in and brought back after", async ({ page }) => {
     await page.context().clearCookies();
     await page.goto("/audit");

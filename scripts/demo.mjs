@@ -7,6 +7,9 @@ import path from "node:path";
 import { bin, ensureDependencies, ensurePrismaClient, run, step, ROOT } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
+// The demo prints passwords: it listens on this machine only unless told otherwise
+// (TOKENWARD_DEMO_HOST=0.0.0.0; not HOSTNAME, which shells set to the machine's name).
+const host = process.env.TOKENWARD_DEMO_HOST || "localhost";
 const dataDir = process.env.TOKENWARD_DATA_DIR ?? ".data/pglite";
 const stateDir = path.resolve(ROOT, path.dirname(dataDir));
 
@@ -28,6 +31,7 @@ try {
     AUTH_SECRET: authSecret(),
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     TOKENWARD_LOCAL_LOGIN: process.env.TOKENWARD_LOCAL_LOGIN ?? "true",
+    TOKENWARD_DEMO: "true",
   };
   step(process.env.DATABASE_URL ? "Migrating PostgreSQL (DATABASE_URL)" : `Migrating the embedded database (${dataDir})`);
   run(bin("prisma"), ["migrate", "deploy"], { env });
@@ -43,8 +47,8 @@ try {
     for (const u of users) process.stdout.write(`  ${u.role.padEnd(9)} ${u.email.padEnd(28)} password: ${u.password}\n`);
     process.stdout.write(`(kept in ${path.relative(ROOT, loginFile)}; delete ${path.relative(ROOT, stateDir)}/ to start over)\n\n`);
   }
-  step(`Starting Tokenward on http://localhost:${port}`);
-  run(bin("next"), ["start", "-p", port], { env });
+  step(`Starting Tokenward on http://${host}:${port}${host === "localhost" ? " (this machine only; TOKENWARD_DEMO_HOST=0.0.0.0 to listen on every interface)" : ""}`);
+  run(bin("next"), ["start", "-p", port, "-H", host], { env });
 } catch (error) {
   process.stderr.write(`\n✖ ${error.message}\n`);
   process.exit(error.exitCode ?? 1);

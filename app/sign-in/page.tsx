@@ -58,6 +58,13 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
 
             {localLogin ? <SignInForm callbackUrl={callbackUrl} secondary={sso !== null} /> : null}
 
+            {localLogin && env().TOKENWARD_DEMO ? (
+              <p className="mt-4 rounded-md bg-surface-sunken px-3 py-2 text-xs text-muted-foreground ring-1 ring-border" data-testid="demo-login-hint">
+                Demo: one sign-in per role (admin, security, owner, auditor) was printed where you ran <code>npm run demo</code>, and
+                is kept in <code>.data/demo-login.json</code> on that machine.
+              </p>
+            ) : null}
+
             {!sso && !localLogin ? (
               <Alert tone="warning" title="No sign-in method is configured">
                 An administrator must configure single sign-on (OIDC) or enable local login for this Tokenward instance.

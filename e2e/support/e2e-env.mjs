@@ -11,6 +11,7 @@ export const appEnv = {
   AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
   AUTH_URL: APP_URL,
   TOKENWARD_LOCAL_LOGIN: "true",
+  TOKENWARD_DEMO: "true",
   TOKENWARD_DEMO_PASSWORD: DEMO_PASSWORD,
   AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
   AUTH_OIDC_CLIENT_ID: "tokenward-e2e",

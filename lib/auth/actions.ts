@@ -20,6 +20,13 @@ function redirectTarget(formData: FormData): string {
   return value === null || value === "" ? "/" : safeRedirectPath(value, env().AUTH_URL);
 }
 
+function throttledMessage(code: string): string {
+  const seconds = Number(code.split(":")[1]);
+  if (!Number.isFinite(seconds) || seconds <= 0) return "Too many attempts. Wait a few minutes and try again.";
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? "" : "s"}`;
+  return `Too many attempts for this account. Try again in ${wait}.`;
+}
+
 export async function signInWithCredentials(_prev: TSignInState, formData: FormData): Promise<TSignInState> {
   const parsed = ZCredentialsSignIn.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) {
@@ -41,7 +48,7 @@ export async function signInWithCredentials(_prev: TSignInState, formData: FormD
     // Success is a thrown redirect: re-throw everything that is not an AuthError.
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      return { error: code === "rate_limited" ? "Too many attempts. Wait a few minutes and try again." : "E-mail or password is incorrect." };
+      return { error: code?.startsWith("rate_limited") ? throttledMessage(code) : "E-mail or password is incorrect." };
     }
     throw error;
   }

@@ -9,6 +9,7 @@ import { clientAddress } from "@/lib/security/client-address";
 import { rateLimitStore } from "@/lib/security/rate-limit-store";
 import { env, isOidcEnabled } from "@/lib/env";
 import { sessionTooOld } from "@/lib/auth/session-token";
+import { logger } from "@/lib/logging/logger";
 import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
 
 /**
@@ -20,9 +21,16 @@ import { safeRedirectPathOr } from "@/lib/security/safe-redirect";
 export const OIDC_PROVIDER_ID = "oidc";
 export const CREDENTIALS_PROVIDER_ID = "credentials";
 
+/** The wait travels in the code (the only part Auth.js hands back to the sign-in action): `rate_limited:<seconds>`. */
 class RateLimitedSignin extends CredentialsSignin {
-  code = "rate_limited";
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = `rate_limited:${Math.ceil(retryAfterMs / 1000)}`;
+  }
 }
+
+/** Refusals Auth.js reports as errors although they are the expected outcome of a wrong password or a refused IdP account. */
+const EXPECTED_AUTH_ERRORS = new Set(["CredentialsSignin", "AccessDenied", "Verification"]);
 
 const SSO_ERROR_CODES: Record<TSsoRefusal, string> = {
   no_role: "NoRole",
@@ -61,7 +69,7 @@ export function buildAuthConfig(): NextAuthConfig {
             store: await rateLimitStore(),
           });
           if (result.ok) return result.user;
-          if (result.reason === "rate_limited") throw new RateLimitedSignin();
+          if (result.reason === "rate_limited") throw new RateLimitedSignin(result.retryAfterMs);
           return null;
         },
       }),
@@ -70,6 +78,19 @@ export function buildAuthConfig(): NextAuthConfig {
 
   return {
     secret: e.AUTH_SECRET,
+    // Through our JSON logger: an expected refusal is one warn line without a stack (the audit trail
+    // records failed sign-ins), anything else an error with its detail, secrets redacted.
+    logger: {
+      error(error) {
+        const type = (error as Error & { type?: string }).type ?? error.name;
+        if (EXPECTED_AUTH_ERRORS.has(type) || EXPECTED_AUTH_ERRORS.has(error.name)) logger.warn("sign-in refused by Auth.js", { type });
+        else logger.error("Auth.js error", { error });
+      },
+      warn(code) {
+        logger.warn("Auth.js warning", { code });
+      },
+      debug() {},
+    },
     trustHost: true,
     providers,
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
