@@ -63,10 +63,26 @@ export const ZEnv = z
     TOKENWARD_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     /** Set by `npm run demo`: the sign-in page says where the demo logins are. */
     TOKENWARD_DEMO: ZBooleanFlag,
+    /** Ed25519 private key (PKCS8 PEM or base64 DER) that signs audit checkpoints; never stored in the database. */
+    TOKENWARD_AUDIT_SIGNING_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+    /** Id recorded with each checkpoint; default: the key's fingerprint. */
+    TOKENWARD_AUDIT_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "TOKENWARD_AUDIT_KEY_ID: 1-64 of A-Z a-z 0-9 . _ -").optional().or(z.literal("").transform(() => undefined)),
+    /** Retired keys that still verify old checkpoints: "keyId=base64 SPKI DER,…". */
+    TOKENWARD_AUDIT_VERIFY_KEYS: z.string().default(""),
+    TOKENWARD_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
+    /** Production refuses to start without a signing key unless this is set (the UI then says "unsigned"). */
+    TOKENWARD_AUDIT_ALLOW_UNSIGNED: ZBooleanFlag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.TOKENWARD_AUDIT_SIGNING_KEY && !env.TOKENWARD_AUDIT_ALLOW_UNSIGNED) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOKENWARD_AUDIT_SIGNING_KEY"],
+        message: "production needs an audit signing key (`npm run audit:keys -- generate`), or TOKENWARD_AUDIT_ALLOW_UNSIGNED=true to run with an unsigned chain",
+      });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({

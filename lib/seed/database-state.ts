@@ -17,9 +17,9 @@ export type TQueryExecutor = TSqlExecutor & { $queryRawUnsafe<T = unknown>(sql: 
 /** Every table the seed writes, children first. */
 export const SEEDED_TABLES = [
   "usage_events", "exposures", "bindings", "credentials", "mcp_servers", "identities", "providers",
-  "team_memberships", "teams", "users", "audit_events",
+  "team_memberships", "teams", "users", "audit_events", "audit_checkpoints",
 ] as const;
-const APPEND_ONLY = ["usage_events", "audit_events"] as const;
+const APPEND_ONLY = ["usage_events", "audit_events", "audit_checkpoints"] as const;
 
 export class SeedRefusedError extends Error {
   override name = "SeedRefusedError";
