@@ -31,4 +31,14 @@ describe("environment", () => {
     const bad = parse({ AUTH_OIDC_ROLE_MAP: "admins=root" });
     expect(bad.error?.issues[0]?.message).toMatch(/admins=root/);
   });
+
+  it("refuses production without an audit signing key unless an unsigned chain is allowed explicitly", () => {
+    const refused = parse({ NODE_ENV: "production" });
+    expect(refused.error?.issues.map((i) => i.path.join("."))).toContain("TOKENWARD_AUDIT_SIGNING_KEY");
+    expect(parse({ NODE_ENV: "production", TOKENWARD_AUDIT_ALLOW_UNSIGNED: "true" }).success).toBe(true);
+    expect(parse({ NODE_ENV: "production", TOKENWARD_AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIJ1nVqzGk0l5lGbvj1V3kz8mJb0FJXj3v0WmP4qUoE2Z" }).success).toBe(true);
+    // Development and tests run unsigned by default, and the UI says so.
+    expect(parse({}).success).toBe(true);
+    expect(parse({ TOKENWARD_AUDIT_CHECKPOINT_EVERY: "0" }).success).toBe(false);
+  });
 });

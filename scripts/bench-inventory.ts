@@ -21,6 +21,7 @@
  * PostgreSQL database under that name, time nothing).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -120,6 +121,8 @@ async function startApp(args: TArgs, env: Record<string, string>): Promise<Child
       ...process.env,
       ...env,
       AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      // Production refuses to start without an audit signing key: a throwaway one per run.
+      TOKENWARD_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
       AUTH_URL: `http://localhost:${args.port}`,
       TOKENWARD_LOCAL_LOGIN: "true",
       // The in-process job worker would run queued background jobs (a risk recompute…) during the

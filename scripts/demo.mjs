@@ -1,7 +1,7 @@
 // `npm run demo`: install if needed, migrate the embedded database, seed it when empty, build, and
 // start on http://localhost:3000 with the local demo login enabled. Works on PostgreSQL too when
 // DATABASE_URL is set.
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bin, ensureDependencies, ensurePrismaClient, run, step, ROOT } from "./lib.mjs";
@@ -23,12 +23,26 @@ function authSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
+// The demo's audit signing key (Ed25519, base64 PKCS8 DER), kept beside the data like the auth secret.
+// Production refuses to start without one; `npm run audit:keys -- public` prints its public key.
+function auditSigningKey() {
+  if (process.env.TOKENWARD_AUDIT_SIGNING_KEY) return process.env.TOKENWARD_AUDIT_SIGNING_KEY;
+  const file = path.join(stateDir, "audit-signing-key");
+  if (!existsSync(file)) {
+    mkdirSync(stateDir, { recursive: true });
+    const { privateKey } = generateKeyPairSync("ed25519");
+    writeFileSync(file, privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 try {
   ensureDependencies();
   ensurePrismaClient();
   const env = {
     TOKENWARD_DATA_DIR: dataDir,
     AUTH_SECRET: authSecret(),
+    TOKENWARD_AUDIT_SIGNING_KEY: auditSigningKey(),
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     TOKENWARD_LOCAL_LOGIN: process.env.TOKENWARD_LOCAL_LOGIN ?? "true",
     TOKENWARD_DEMO: "true",

@@ -10,6 +10,9 @@ export const appEnv = {
   TOKENWARD_DATA_DIR: ".data/e2e/pglite",
   AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
   AUTH_URL: APP_URL,
+  // e2e-only Ed25519 audit signing key (base64 PKCS8 DER): production refuses to start without one.
+  TOKENWARD_AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIJ1nVqzGk0l5lGbvj1V3kz8mJb0FJXj3v0WmP4qUoE2Z",
+  TOKENWARD_AUDIT_KEY_ID: "e2e",
   TOKENWARD_LOCAL_LOGIN: "true",
   TOKENWARD_DEMO: "true",
   TOKENWARD_DEMO_PASSWORD: DEMO_PASSWORD,
