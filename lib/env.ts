@@ -55,6 +55,8 @@ export const ZEnv = z
     TOKENWARD_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     /** Inventory list + count API requests per user per minute (lib/inventory/routes.ts). */
     TOKENWARD_INVENTORY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    /** Requests per API key per minute, on every route a key may call (lib/api-keys). */
+    TOKENWARD_API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** How many reverse proxies in front of the app append to X-Forwarded-For (0: the header is ignored). */
     TOKENWARD_TRUSTED_PROXIES: z.coerce.number().int("TOKENWARD_TRUSTED_PROXIES must be a whole number").min(0).max(10).default(0),
     /** Where rate-limit counts live: this process ("memory") or the database, shared by every instance ("postgres"). */

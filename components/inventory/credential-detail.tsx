@@ -10,18 +10,20 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { TTopology } from "@/lib/inventory/topology";
 import type { TCredentialDetail, TFilterOptions } from "@/lib/inventory/types";
 import { KIND_LABELS } from "@/lib/inventory/vocabulary";
+import { mayAssign, type TOwnershipPermissions } from "@/lib/ownership/permissions";
 
 type TProps = {
   detail: TCredentialDetail;
   topology: TTopology;
   now: number;
-  permissions: { assign: boolean; claim: boolean };
+  permissions: TOwnershipPermissions;
   options: Pick<TFilterOptions, "users" | "teams"> | null;
   riskPanel: ReactNode;
 };
 
 export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel }: TProps) {
   const orphaned = !d.owner || !d.owner.active;
+  const canAssign = mayAssign(permissions, [{ ownerId: d.owner?.id ?? null, teamId: d.team?.id ?? null }]) && options;
   return (
     <div data-testid="credential-detail">
       <EntityHeader
@@ -37,9 +39,9 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
           </>
         }
         actions={
-          (permissions.assign && options) || (permissions.claim && orphaned) ? (
+          canAssign || (permissions.claim && orphaned) ? (
             <>
-              {permissions.assign && options ? <AssignOwnerDialog credentialIds={[d.id]} options={options} /> : null}
+              {canAssign ? <AssignOwnerDialog credentialIds={[d.id]} options={options} /> : null}
               {permissions.claim && orphaned ? <ClaimButton credentialIds={[d.id]} /> : null}
             </>
           ) : null

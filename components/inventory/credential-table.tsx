@@ -9,6 +9,10 @@ import type { TColumnId } from "@/lib/inventory/columns";
 import type { TCredentialListQuery, TSortKey } from "@/lib/inventory/query-params";
 import type { TCredentialListItem } from "@/lib/inventory/types";
 
+function selectedEntry(item: TCredentialListItem) {
+  return { name: item.name, orphaned: isOrphaned(item), ownerId: item.owner?.id ?? null, teamId: item.team?.id ?? null };
+}
+
 function SortHeader({ column, query, onSort }: { column: TColumnId; query: TCredentialListQuery; onSort: (key: TSortKey) => void }) {
   const spec = COLUMNS[column];
   const active = query.sort === spec.sort;
@@ -53,13 +57,13 @@ export function CredentialTable({
   const toggle = (item: TCredentialListItem) => {
     const next = new Map(selected);
     if (next.has(item.id)) next.delete(item.id);
-    else next.set(item.id, { name: item.name, orphaned: isOrphaned(item) });
+    else next.set(item.id, selectedEntry(item));
     onSelect(next);
   };
   const togglePage = () => {
     const next = new Map(selected);
     if (allOnPage) for (const i of items) next.delete(i.id);
-    else for (const i of items) next.set(i.id, { name: i.name, orphaned: isOrphaned(i) });
+    else for (const i of items) next.set(i.id, selectedEntry(i));
     onSelect(next);
   };
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, permissionsOf, ROLES } from "@/lib/auth/permissions";
+import { can, PERMISSIONS, permissionsOf, reachOf, REACHES, ROLES } from "@/lib/auth/permissions";
 
 describe("permission table", () => {
   it("denies by default: no role, or an unknown permission", () => {
@@ -13,10 +13,18 @@ describe("permission table", () => {
   });
   it("gives admin every permission and lists only known roles", () => {
     expect(permissionsOf("admin")).toEqual(Object.keys(PERMISSIONS));
-    for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
+    for (const grants of Object.values(PERMISSIONS)) {
+      for (const [role, reach] of Object.entries(grants)) {
+        expect(ROLES).toContain(role);
+        expect(REACHES).toContain(reach);
+      }
+    }
+    for (const p of permissionsOf("admin")) expect(reachOf("admin", p)).toBe("any");
   });
-  it("lets owners claim but not assign ownership", () => {
-    expect(can("owner", "ownership.claim")).toBe(true);
-    expect(can("owner", "ownership.assign")).toBe(false);
+  it("lets owners claim orphans and hand over only what they or their team own", () => {
+    expect(reachOf("owner", "ownership.claim")).toBe("any");
+    expect(reachOf("owner", "ownership.assign")).toBe("owned");
+    expect(reachOf("security", "ownership.assign")).toBe("any");
+    expect(reachOf("auditor", "ownership.assign")).toBeNull();
   });
 });

@@ -1,42 +1,62 @@
 /**
- * THE permission table: permission → roles allowed. Deny by default: a permission not listed
- * here does not exist, and a role not listed for a permission is refused. Server actions and route
- * handlers name one permission each (lib/server/); the UI only mirrors this table to hide what a
- * role cannot do. lib/auth/rbac-matrix.int.test.ts checks every action and route against it.
+ * THE permission table: permission → the roles it is granted to, and how far each grant reaches.
+ * Deny by default: a permission not listed here does not exist, and a role not listed for a
+ * permission is refused. `"any"` reaches every resource; `"owned"` only those the actor owns or one
+ * of the actor's teams owns (lib/auth/resource-scope.ts turns that into SQL, checked after the
+ * target rows are locked: lib/auth/authorize.ts). Server actions and route handlers name one
+ * permission each (lib/server/); the UI only mirrors this table to hide what a role cannot do.
+ * lib/auth/rbac-matrix.int.test.ts checks every action and route against it, role × resource.
  */
 
 export const ROLES = ["admin", "security", "owner", "auditor"] as const;
 export type TRole = (typeof ROLES)[number];
 
+export const REACHES = ["any", "owned"] as const;
+export type TReach = (typeof REACHES)[number];
+export type TGrants = Partial<Record<TRole, TReach>>;
+
+function everywhere(...roles: TRole[]): TGrants {
+  return Object.fromEntries(roles.map((role) => [role, "any"]));
+}
+
 const EVERYONE = ROLES;
 
 export const PERMISSIONS = {
   // Reading the inventory, risk and topology: every signed-in role ("owner: see all").
-  "inventory.read": EVERYONE,
+  "inventory.read": everywhere(...EVERYONE),
   // The audit trail is readable by all, verified by those who answer for it, exported by auditors.
-  "audit.read": EVERYONE,
-  "audit.verify": ["admin", "security", "auditor"],
-  "audit.export": ["admin", "auditor"],
+  "audit.read": everywhere(...EVERYONE),
+  "audit.verify": everywhere("admin", "security", "auditor"),
+  "audit.export": everywhere("admin", "auditor"),
   // People and teams.
-  "users.read": ["admin", "security", "auditor"],
-  "users.manage": ["admin"],
-  "teams.manage": ["admin"],
-  // Ownership of credentials and identities.
-  "ownership.assign": ["admin", "security"],
-  "ownership.claim": ["admin", "security", "owner"],
+  "users.read": everywhere("admin", "security", "auditor"),
+  "users.manage": everywhere("admin"),
+  "teams.manage": everywhere("admin"),
+  // Ownership: security and admins assign anything; owners hand over what they or their team own.
+  "ownership.assign": { admin: "any", security: "any", owner: "owned" },
+  // Claiming is for orphans (a rule of the claim itself, not of reach).
+  "ownership.claim": everywhere("admin", "security", "owner"),
   // Risk: the policy is admin-only; a full recompute may also be started by security.
-  "risk.recompute": ["admin", "security"],
+  "risk.recompute": everywhere("admin", "security"),
+  // Machine access: Tokenward's own API keys.
+  "api_keys.manage": everywhere("admin"),
   // Configuration.
-  "connectors.manage": ["admin"],
-  "policy.manage": ["admin"],
-} as const satisfies Record<string, readonly TRole[]>;
+  "connectors.manage": everywhere("admin"),
+  "policy.manage": everywhere("admin"),
+} as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;
 
+/** How far `role`'s grant of `permission` reaches, or null when the role lacks it. */
+export function reachOf(role: TRole | null | undefined, permission: TPermission): TReach | null {
+  if (!role) return null;
+  const grants: TGrants | undefined = PERMISSIONS[permission];
+  return grants?.[role] ?? null;
+}
+
+/** Whether the role holds the permission at all (for some resource at least). */
 export function can(role: TRole | null | undefined, permission: TPermission): boolean {
-  if (!role) return false;
-  const allowed: readonly TRole[] | undefined = PERMISSIONS[permission];
-  return allowed?.includes(role) ?? false;
+  return reachOf(role, permission) !== null;
 }
 
 export function permissionsOf(role: TRole): TPermission[] {
@@ -44,7 +64,7 @@ export function permissionsOf(role: TRole): TPermission[] {
 }
 
 export const ROLE_LABELS: Record<TRole, { label: string; description: string }> = {
-  admin: { label: "Admin", description: "Everything, including connectors, policy and users." },
+  admin: { label: "Admin", description: "Everything, including connectors, policy, users and API keys." },
   security: { label: "Security", description: "Browse all, revoke and rotate, run review campaigns." },
   owner: { label: "Owner", description: "See all; act on the credentials you or your team own." },
   auditor: { label: "Auditor", description: "Read-only everywhere; export reports and verify the audit chain." },

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
-import { PERMISSIONS, ROLES, type TPermission } from "@/lib/auth/permissions";
-import { operationOf } from "@/lib/server/action";
+import { PERMISSIONS, reachOf, ROLES, type TPermission } from "@/lib/auth/permissions";
 import { executeOperation, type TOperation } from "@/lib/server/execute";
-import { executeRoute, routeDefinitionOf, routeName, routePermission, type TRouteDefinition } from "@/lib/server/route";
+import { executeRoute, routeName, routePermission, type TRouteDefinition } from "@/lib/server/route";
+import { discoverOperations, discoverRoutes } from "@/lib/testing/entry-points";
 import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
-import { findFiles, REPO_ROOT } from "@/lib/testing/find-files";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
 /**
@@ -13,7 +12,8 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
  * permission it checks; the test then calls each one as every role (and as nobody) and asserts
  * allow/deny exactly as lib/auth/permissions.ts says. The probe input is invalid on purpose: an
  * allowed call stops at validation, so the matrix writes nothing but the denial records.
- * Adding an action or route without a line here fails this test.
+ * Adding an action or route without a line here fails this test. Who may act on *which* resource
+ * is the second dimension: lib/auth/rbac-resource-matrix.int.test.ts.
  */
 const MATRIX: Record<string, TPermission> = {
   "audit.verify_chain": "audit.verify",
@@ -35,42 +35,23 @@ const MATRIX: Record<string, TPermission> = {
   "risk.policy.export": "inventory.read",
   "risk.recompute.start": "risk.recompute",
   "risk.recompute.status": "inventory.read",
+  "api_keys.create": "api_keys.manage",
+  "api_keys.revoke": "api_keys.manage",
 };
 
-/** Entry points that run before a session exists. Reviewed by hand; keep this list short. */
-const PUBLIC_ACTIONS = new Set(["lib/auth/actions.ts#signInWithCredentials", "lib/auth/actions.ts#signInWithSso", "lib/auth/actions.ts#signOutAction"]);
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"]);
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const PROBE = "__rbac_probe__";
 
 let database: TTestDatabase;
 let actors: Record<(typeof ROLES)[number], TActor>;
-const operations = new Map<string, TOperation<never, unknown>>();
-const routes = new Map<string, TRouteDefinition>();
+let operations: Map<string, TOperation<never, unknown>>;
+let routes: Map<string, TRouteDefinition>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   actors = await createRoleUsers(database.prisma);
 
-  for (const file of findFiles("lib", /^actions\.ts$/)) {
-    const mod = (await import(`${REPO_ROOT}/${file}`)) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(mod)) {
-      if (PUBLIC_ACTIONS.has(`${file}#${exportName}`)) continue;
-      const op = operationOf(value);
-      if (!op) throw new Error(`${file}#${exportName} is a server action not made by defineAction (or add it to PUBLIC_ACTIONS)`);
-      operations.set(op.name, op as TOperation<never, unknown>);
-    }
-  }
-  for (const file of findFiles("app", /^route\.ts$/)) {
-    if (PUBLIC_ROUTES.has(file)) continue;
-    const mod = (await import(`${REPO_ROOT}/${file}`)) as Record<string, unknown>;
-    for (const method of HTTP_METHODS) {
-      if (!(method in mod)) continue;
-      const def = routeDefinitionOf(mod[method]);
-      if (!def) throw new Error(`${file} ${method} is not made by defineRoute (or add it to PUBLIC_ROUTES)`);
-      routes.set(routeName(def), def);
-    }
-  }
+  operations = await discoverOperations();
+  routes = await discoverRoutes();
 });
 
 afterAll(async () => {
@@ -89,7 +70,7 @@ describe("RBAC matrix", () => {
 
   for (const [name, permission] of Object.entries(MATRIX)) {
     for (const role of ROLES) {
-      const allowed = (PERMISSIONS[permission] as readonly string[]).includes(role);
+      const allowed = reachOf(role, permission) !== null;
       it(`${name} × ${role} → ${allowed ? "allowed" : "denied"}`, async () => {
         const before = await snapshotCounts(database.prisma);
         const op = operations.get(name);

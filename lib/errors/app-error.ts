@@ -22,12 +22,15 @@ export type TFieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: TErrorCode;
   readonly fieldErrors?: TFieldErrors;
+  /** For RATE_LIMITED: when to try again (route handlers send it as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: TErrorCode, message?: string, options?: { fieldErrors?: TFieldErrors; cause?: unknown }) {
+  constructor(code: TErrorCode, message?: string, options?: { fieldErrors?: TFieldErrors; cause?: unknown; retryAfterSeconds?: number }) {
     super(message ?? ERROR_CODES[code].message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { TActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { actorReach, allows, type TOwnedResource } from "@/lib/auth/access";
 import { getCurrentActor, requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getFilterOptions } from "@/lib/inventory/queries";
@@ -44,13 +44,20 @@ export async function loadEntityPage<T>(
 
 type TLoad<T> = (prisma: Awaited<ReturnType<typeof db>>, id: string, actor: TActor) => Promise<T | null>;
 
+/** Who owns a detail page's entity, as the authorization seam reads it. */
+const ownerOf = (e: { owner: { id: string } | null; team: { id: string } | null }): TOwnedResource => ({ ownerId: e.owner?.id ?? null, teamId: e.team?.id ?? null });
+
 /**
  * A detail-page loader that also reads the owner and team choices when the viewer may assign them
- * (the "Assign owner" dialog), in parallel with the page's own data.
+ * on this entity (the "Assign owner" dialog; `options` is null otherwise), in parallel with the
+ * page's own data. `entityOf` picks the owned entity out of the page's data.
  */
-export function withOwnershipOptions<T extends object>(load: TLoad<T>): TLoad<T & { options: TFilterOptions | null }> {
+export function withOwnershipOptions<T extends object>(
+  load: TLoad<T>,
+  entityOf: (data: T) => { owner: { id: string } | null; team: { id: string } | null },
+): TLoad<T & { options: TFilterOptions | null }> {
   return async (prisma, id, actor) => {
-    const [data, options] = await Promise.all([load(prisma, id, actor), can(actor.role, "ownership.assign") ? getFilterOptions(prisma, actor) : null]);
-    return data && { ...data, options };
+    const [data, options] = await Promise.all([load(prisma, id, actor), actorReach(actor, "ownership.assign") ? getFilterOptions(prisma, actor) : null]);
+    return data && { ...data, options: options && allows(actor, "ownership.assign", ownerOf(entityOf(data))) ? options : null };
   };
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { TActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { COLUMNS_COOKIE, parseColumnsCookie, type TColumnId } from "@/lib/inventory/columns";
 import { isAppError } from "@/lib/errors/app-error";
 import { getFilterOptions, listCredentials } from "@/lib/inventory/queries";
 import { listQueryToSearchParams, parseListSearchParams, type TCredentialFilter } from "@/lib/inventory/query-params";
 import type { TCredentialPage, TEntityLabels, TFilterOptions, TFrameworkOption } from "@/lib/inventory/types";
+import { ownershipPermissions, type TOwnershipPermissions } from "@/lib/ownership/permissions";
 import { FRAMEWORKS, frameworkItem } from "@/lib/risk/frameworks/catalogue";
 
 /**
@@ -21,7 +21,7 @@ export type TInventoryPageData = {
   frameworks: TFrameworkOption[];
   labels: TEntityLabels;
   columns: TColumnId[];
-  permissions: { assign: boolean; claim: boolean };
+  permissions: TOwnershipPermissions;
   now: number;
 };
 
@@ -62,7 +62,7 @@ export async function loadInventoryPageData(
     frameworks: frameworkOptions(),
     labels,
     columns: parseColumnsCookie(cookieStore.get(COLUMNS_COOKIE)?.value),
-    permissions: { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") },
+    permissions: ownershipPermissions(actor),
     now: now.getTime(),
   };
 }

@@ -107,12 +107,14 @@ describe("ownership.assign_entity", () => {
     });
   }
 
-  it("is refused to owners and auditors, and the refusal is recorded", async () => {
-    const identity = await prisma.identity.findFirstOrThrow();
-    for (const role of ["owner", "auditor"] as const) {
+  it("is refused to auditors, and to owners for what neither they nor their team own; the refusal is recorded", async () => {
+    const identity = await prisma.identity.findFirstOrThrow({
+      where: { NOT: { ownerId: actors.owner.id }, OR: [{ teamId: null }, { teamId: { notIn: actors.owner.teamIds } }] },
+    });
+    for (const [role, targetId] of [["owner", identity.id], ["auditor", "ownership.assign_entity"]] as const) {
       const result = await run({ entityType: "identity", entityId: identity.id, ownerId: actors[role].id }, actors[role]);
       expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      expect(await prisma.auditEvent.findFirst({ where: { action: "access.denied", actorId: actors[role].id, targetId: "ownership.assign_entity" } })).not.toBeNull();
+      expect(await prisma.auditEvent.findFirst({ where: { action: "access.denied", actorId: actors[role].id, targetId } })).not.toBeNull();
     }
     expect(await prisma.identity.findUniqueOrThrow({ where: { id: identity.id } })).toMatchObject({ ownerId: identity.ownerId });
   });

@@ -103,14 +103,16 @@ describe("ownership.assign", () => {
     });
   }
 
-  it("is refused to owners and auditors (and the refusal is recorded)", async () => {
-    const c = await credentialWhere("true");
-    for (const role of ["owner", "auditor"] as const) {
+  it("is refused to auditors, and to owners for what neither they nor their team own (the refusal is recorded)", async () => {
+    const teams = actors.owner.teamIds.map((t) => `'${t}'`).join(",") || "NULL";
+    const c = await credentialWhere(`c.owner_id IS DISTINCT FROM '${actors.owner.id}' AND (c.team_id IS NULL OR c.team_id NOT IN (${teams}))`);
+    for (const [role, target] of [["owner", { targetType: "credential", targetId: c.id }], ["auditor", { targetType: "operation", targetId: "ownership.assign" }]] as const) {
       const result = await run(assignOwnershipOperation, { credentialIds: [c.id], ownerId: actors[role].id }, actors[role]);
       expect(result.ok ? null : result.error.code).toBe("FORBIDDEN");
       const event = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-      expect(event).toMatchObject({ action: "access.denied", actorId: actors[role].id, targetId: "ownership.assign" });
+      expect(event).toMatchObject({ action: "access.denied", actorId: actors[role].id, ...target });
     }
+    expect(await credentialWhere(`c.id = '${c.id}'`)).toMatchObject({ owner_id: c.owner_id, team_id: c.team_id });
   });
 });
 

@@ -3,11 +3,15 @@ import { changeEntityOwnership, type TEntityOwnershipResult } from "@/lib/owners
 import { changeCredentialOwnership, type TOwnershipResult } from "@/lib/ownership/services/change-credential-ownership";
 import type { TOperation } from "@/lib/server/execute";
 
-/** Security and admins assign an owner and/or a team to one credential or a selection. */
+/**
+ * Assign an owner and/or a team to one credential or a selection: security and admins anywhere,
+ * owners only for credentials they or their team own (checked on the locked rows).
+ */
 export const assignOwnershipOperation: TOperation<typeof ZAssignOwnership, TOwnershipResult> = {
   name: "ownership.assign",
   permission: "ownership.assign",
   input: ZAssignOwnership,
+  resource: (input) => ({ type: "credential", ids: input.credentialIds }),
   run: ({ tx, input }) =>
     changeCredentialOwnership(tx, {
       credentialIds: input.credentialIds,
@@ -34,11 +38,12 @@ export const claimOwnershipOperation: TOperation<typeof ZClaimOwnership, TOwners
     }),
 };
 
-/** Security and admins set the owner and/or team of an identity or an MCP server. */
+/** Set the owner and/or team of an identity or an MCP server (same reach as for credentials). */
 export const assignEntityOwnershipOperation: TOperation<typeof ZAssignEntityOwnership, TEntityOwnershipResult> = {
   name: "ownership.assign_entity",
   permission: "ownership.assign",
   input: ZAssignEntityOwnership,
+  resource: (input) => ({ type: input.entityType, ids: [input.entityId] }),
   run: ({ tx, input }) =>
     changeEntityOwnership(tx, { entityType: input.entityType, entityId: input.entityId, change: { ownerId: input.ownerId, teamId: input.teamId } }),
 };

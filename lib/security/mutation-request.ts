@@ -6,12 +6,13 @@ import { AppError } from "@/lib/errors/app-error";
  * one means the request did not come from our pages; and a JSON body is required, since
  * `text/plain`, form and multipart bodies are what a cross-site form can send without a preflight.
  */
-export function checkMutationRequest(request: Request, appOrigin: string): void {
+export function checkMutationRequest(request: Request, appOrigin: string | null): void {
   if (request.method === "GET" || request.method === "HEAD") {
     throw new AppError("VALIDATION", `${request.method} cannot change anything: use POST.`);
   }
   const origin = request.headers.get("origin");
-  if (!origin || origin !== appOrigin) {
+  // null: the caller authenticates with a bearer token, which a cross-site page cannot attach.
+  if (appOrigin !== null && (!origin || origin !== appOrigin)) {
     throw new AppError("FORBIDDEN", "Cross-origin request refused: mutations must come from Tokenward's own pages.");
   }
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();

@@ -1,16 +1,17 @@
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
-import { can, type TPermission } from "@/lib/auth/permissions";
+import { authorize, authorizeResources, recordResourceDenial, ResourceDenied, type TResourceRef } from "@/lib/auth/authorize";
+import type { TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { isStatementTimeout } from "@/lib/db/statement-timeout";
 import { AppError, isAppError, toPublicError, type TPublicError } from "@/lib/errors/app-error";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logging/logger";
-import { recordDenial } from "@/lib/server/record-denial";
 
 /**
  * The one pipeline behind every server action and route handler:
- *   actor → permission → zod input → run (in a transaction) → audit event (same transaction) → typed result.
+ *   actor → permission (role gate) → zod input → [lock targets → resource gate] → run → audit event
+ *   → typed result, everything after the input check in one transaction.
  * Entry points (lib/server/action.ts, lib/server/route.ts) only resolve the actor and the raw input.
  */
 
@@ -32,6 +33,11 @@ export type TOperation<TSchema extends z.ZodType, TData> = {
   name: string;
   permission: TPermission;
   input: TSchema;
+  /**
+   * What the operation acts on, when the permission's reach can be "owned": the pipeline locks those
+   * rows and checks the actor may act on each before `run` (lib/auth/authorize.ts).
+   */
+  resource?: (input: z.infer<TSchema>) => TResourceRef;
   run: (ctx: TRunContext<z.infer<TSchema>>) => Promise<TRunOutcome<TData>>;
 };
 
@@ -44,22 +50,25 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
   rawInput: unknown,
 ): Promise<TResult<TData>> {
   try {
-    if (!actor) throw new AppError("UNAUTHENTICATED");
-    if (!can(actor.role, op.permission)) {
-      await recordDenial(prisma, actor, { targetType: "operation", targetId: op.name, permission: op.permission });
-      throw new AppError("FORBIDDEN");
-    }
+    const who = await authorize(prisma, actor, op.permission, { targetType: "operation", targetId: op.name });
     const parsed = op.input.safeParse(rawInput);
     if (!parsed.success) {
       throw new AppError("VALIDATION", describeIssues(parsed.error), { fieldErrors: fieldErrorsOf(parsed.error) });
     }
-    const data = await prisma.$transaction(async (tx) => {
-      const outcome = await op.run({ actor, input: parsed.data, tx });
-      for (const record of Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit]) {
-        await appendAuditEvent(tx, actor, { ...record, action: record.action ?? op.name });
-      }
-      return outcome.data;
-    });
+    const data = await prisma
+      .$transaction(async (tx) => {
+        if (op.resource) await authorizeResources(tx, who, op.permission, op.resource(parsed.data));
+        const outcome = await op.run({ actor: who, input: parsed.data, tx });
+        for (const record of Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit]) {
+          await appendAuditEvent(tx, who, { ...record, action: record.action ?? op.name });
+        }
+        return outcome.data;
+      })
+      .catch(async (error: unknown) => {
+        // The denial is recorded after the rollback, outside the refused transaction.
+        if (error instanceof ResourceDenied) await recordResourceDenial(prisma, who, op.permission, error);
+        throw error;
+      });
     return { ok: true, data };
   } catch (error) {
     return { ok: false, error: toPublicError(normaliseError(error, op.name)) };

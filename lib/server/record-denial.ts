@@ -51,19 +51,32 @@ export function createDenialGate(options: { limit: number; windowMs: number; max
 
 const gate = createDenialGate({ limit: 5, windowMs: 60_000 });
 
-export async function recordDenial(
-  prisma: PrismaClient,
-  actor: TActor,
-  target: { targetType: "operation" | "route"; targetId: string; permission: TPermission },
-): Promise<void> {
-  const { record, suppressed } = gate.admit(`${actor.id}:${target.targetType}:${target.targetId}`);
+export type TDenialTarget = {
+  /** What was refused: the operation or route (role gate), or the resource (resource gate). */
+  targetType: "operation" | "route" | "credential" | "identity" | "mcp_server";
+  targetId: string;
+  permission: TPermission;
+  detail?: Record<string, unknown>;
+};
+
+export async function recordDenial(prisma: PrismaClient, actor: TActor, target: TDenialTarget): Promise<void> {
+  // Resource denials are counted per permission, not per target: a million credential ids must not
+  // buy a million records.
+  const scope = target.targetType === "operation" || target.targetType === "route" ? target.targetId : target.permission;
+  const { record, suppressed } = gate.admit(`${actor.id}:${target.targetType}:${scope}`);
   if (!record) return;
   await prisma.$transaction((tx) =>
     appendAuditEvent(tx, actor, {
       action: "access.denied",
       targetType: target.targetType,
       targetId: target.targetId,
-      summary: { permission: target.permission, role: actor.role, ...(suppressed ? { suppressed } : {}) },
+      summary: {
+        permission: target.permission,
+        role: actor.role,
+        ...(actor.apiKey ? { apiKey: actor.apiKey.prefix } : {}),
+        ...target.detail,
+        ...(suppressed ? { suppressed } : {}),
+      },
     }),
   );
 }

@@ -1,16 +1,19 @@
 import "server-only";
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
-import { can, type TPermission } from "@/lib/auth/permissions";
+import { authorize } from "@/lib/auth/authorize";
+import type { TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { checkMutationRequest } from "@/lib/security/mutation-request";
+import { authenticateApiKey } from "@/lib/api-keys/services/authenticate-api-key";
+import { bearerToken } from "@/lib/api-keys/token";
+import { clientAddress } from "@/lib/security/client-address";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
-import { recordDenial } from "@/lib/server/record-denial";
 import type { TRateLimitRule } from "@/lib/security/rate-limit";
 import { rateLimitStore } from "@/lib/security/rate-limit-store";
 
@@ -81,21 +84,46 @@ export function routePermission(def: TRouteDefinition): TPermission {
 }
 
 export function errorResponse(error: AppError): Response {
-  return Response.json({ error: toPublicError(error) }, { status: error.status, headers: { "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
+  // A refused API key: say how to authenticate (RFC 6750).
+  if (error.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="tokenward"';
+  return Response.json({ error: toPublicError(error) }, { status: error.status, headers });
+}
+
+async function apiKeyActor(prisma: PrismaClient, bearer: string, request: Request): Promise<TActor> {
+  if (bearer === "invalid") throw new AppError("UNAUTHENTICATED", "Send the API key as Authorization: Bearer twk_…");
+  const e = env();
+  return authenticateApiKey(prisma, bearer, {
+    store: await rateLimitStore(),
+    limitPerMinute: e.TOKENWARD_API_KEY_RATE_LIMIT,
+    clientAddress: clientAddress(request.headers, e.TOKENWARD_TRUSTED_PROXIES),
+  });
 }
 
 export async function executeRoute(
   prisma: PrismaClient,
   def: TRouteDefinition,
-  actor: TActor | null,
+  sessionActor: TActor | null,
   request: Request,
   read: TSqlReader = prismaReader(prisma),
   /** The origin mutations must come from: AUTH_URL's when set, else the request's own. */
   appOrigin: string = new URL(request.url).origin,
 ): Promise<Response> {
+  // An Authorization header means a machine caller: its API key decides, never the cookie beside it.
+  const bearer = bearerToken(request.headers);
+  let actor = sessionActor;
+  if (bearer !== null) {
+    try {
+      actor = await apiKeyActor(prisma, bearer, request);
+    } catch (error) {
+      return errorResponse(normaliseError(error, routeName(def)));
+    }
+  }
   if (def.kind === "mutation") {
     try {
-      checkMutationRequest(request, appOrigin);
+      // A bearer token is not ambient, so a cross-site page cannot send it: no Origin check then.
+      checkMutationRequest(request, bearer !== null ? null : appOrigin);
     } catch (error) {
       return errorResponse(normaliseError(error, def.operation.name));
     }
@@ -105,26 +133,20 @@ export async function executeRoute(
     return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));
   }
   try {
-    if (!actor) throw new AppError("UNAUTHENTICATED");
-    if (!can(actor.role, def.permission)) {
-      await recordDenial(prisma, actor, { targetType: "route", targetId: def.name, permission: def.permission });
-      throw new AppError("FORBIDDEN");
-    }
-    const budget = def.rateLimit ? await (await rateLimitStore()).reserve(`${def.rateLimit.bucket}:${actor.id}`, def.rateLimit.rule(), Date.now()) : undefined;
+    const who = await authorize(prisma, actor, def.permission, { targetType: "route", targetId: def.name });
+    const budget = def.rateLimit ? await (await rateLimitStore()).reserve(`${def.rateLimit.bucket}:${who.apiKey ? `key:${who.apiKey.id}` : who.id}`, def.rateLimit.rule(), Date.now()) : undefined;
     if (budget && !budget.allowed) {
-      const response = errorResponse(new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again."));
-      response.headers.set("retry-after", String(Math.max(1, Math.ceil(budget.retryAfterMs / 1000))));
-      return response;
+      throw new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again.", { retryAfterSeconds: Math.max(1, Math.ceil(budget.retryAfterMs / 1000)) });
     }
     const url = new URL(request.url);
     const parsed = def.query.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) {
       throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
     }
-    const ctx = { actor, query: parsed.data, request, prisma, read };
+    const ctx = { actor: who, query: parsed.data, request, prisma, read };
     if (def.audit) {
       const record = def.audit(ctx);
-      await prisma.$transaction((tx) => appendAuditEvent(tx, actor, record));
+      await prisma.$transaction((tx) => appendAuditEvent(tx, who, record));
     }
     const out = await def.run(ctx);
     return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });

@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function IdentityPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getIdentityDetail));
+  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getIdentityDetail, (d) => d.identity));
   const { identity: i, holds, presented, presentedTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
 

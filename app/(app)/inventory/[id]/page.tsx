@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { CredentialDetailView } from "@/components/inventory/credential-detail";
 import { RiskFactorsPanel } from "@/components/risk/risk-factors-panel";
 import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
-import { can } from "@/lib/auth/permissions";
 import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
 import { getCredentialDetail } from "@/lib/inventory/queries";
+import { ownershipPermissions } from "@/lib/ownership/permissions";
 
 type TParams = Promise<{ id: string }>;
 
@@ -13,8 +13,8 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function CredentialPage({ params }: { params: TParams }) {
-  const { actor, data } = await loadEntityPage((await params).id, withOwnershipOptions(getCredentialDetail));
-  const permissions = { assign: can(actor.role, "ownership.assign"), claim: can(actor.role, "ownership.claim") };
+  const { actor, data } = await loadEntityPage((await params).id, withOwnershipOptions(getCredentialDetail, (d) => d.detail));
+  const permissions = ownershipPermissions(actor);
   const { detail, topology, readAt, options } = data;
   return (
     <CredentialDetailView

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail));
+  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail, (d) => d.server));
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (

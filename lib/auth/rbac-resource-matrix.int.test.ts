@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TActor } from "@/lib/auth/actor";
+import type { TResourceType } from "@/lib/auth/authorize";
+import { PERMISSIONS, reachOf, ROLES, type TPermission, type TRole } from "@/lib/auth/permissions";
+import { executeOperation, type TOperation } from "@/lib/server/execute";
+import { discoverOperations } from "@/lib/testing/entry-points";
+import { createRoleUsers } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * The RBAC matrix's resource dimension. Every operation whose permission can reach only "owned"
+ * resources, and every operation that declares a resource, is listed here with a valid input for a
+ * given target; the test then runs it as every role against a resource the actor owns, one their
+ * team owns, and one another team owns, and asserts allow/deny as PERMISSIONS' reach says. Removing
+ * an operation's `resource` (or the check in lib/auth/authorize.ts) lets an owner act on another
+ * team's resource, and this test fails.
+ */
+
+type TRelation = "owner of it" | "member of its team" | "owner in another team";
+const RELATIONS: TRelation[] = ["owner of it", "member of its team", "owner in another team"];
+type TFixture = { handoverTeamId: string };
+type TCase = { type: TResourceType; probe: (targetId: string, f: TFixture) => unknown };
+
+const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] }> = {
+  "ownership.assign": {
+    permission: "ownership.assign",
+    cases: [{ type: "credential", probe: (id, f) => ({ credentialIds: [id], teamId: f.handoverTeamId }) }],
+  },
+  "ownership.assign_entity": {
+    permission: "ownership.assign",
+    cases: [
+      { type: "identity", probe: (id, f) => ({ entityType: "identity", entityId: id, teamId: f.handoverTeamId }) },
+      { type: "mcp_server", probe: (id, f) => ({ entityType: "mcp_server", entityId: id, teamId: f.handoverTeamId }) },
+    ],
+  },
+};
+
+let database: TTestDatabase;
+let actors: Record<TRole, TActor>;
+let operations: Map<string, TOperation<never, unknown>>;
+let fixture: TFixture;
+let ownTeamId: string;
+let otherTeamId: string;
+let outsiderId: string;
+let providerId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { prisma } = database;
+  const users = await createRoleUsers(prisma);
+  const [ownTeam, otherTeam, handover] = await Promise.all(["Platform", "Payments", "Handover"].map((name) => prisma.team.create({ data: { name, slug: name.toLowerCase() } })));
+  ownTeamId = ownTeam!.id;
+  otherTeamId = otherTeam!.id;
+  fixture = { handoverTeamId: handover!.id };
+  // Every role's user is a member of "Platform"; the outsider owns things in "Payments".
+  await prisma.teamMembership.createMany({ data: ROLES.map((role) => ({ userId: users[role].id, teamId: ownTeamId })) });
+  actors = Object.fromEntries(ROLES.map((role) => [role, { ...users[role], teamIds: [ownTeamId] }])) as Record<TRole, TActor>;
+  outsiderId = (await prisma.user.create({ data: { email: "outsider@test.local", name: "Outsider", role: "owner" } })).id;
+  await prisma.teamMembership.create({ data: { userId: outsiderId, teamId: otherTeamId } });
+  providerId = (await prisma.provider.create({ data: { name: "GitHub", type: "github" } })).id;
+  operations = await discoverOperations();
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+/** A fresh resource of `type`, owned as `relation` says from `actor`'s point of view. */
+async function createTarget(type: TResourceType, relation: TRelation, actor: TActor): Promise<string> {
+  const ownership =
+    relation === "owner of it" ? { ownerId: actor.id, teamId: null }
+    : relation === "member of its team" ? { ownerId: outsiderId, teamId: ownTeamId }
+    : { ownerId: outsiderId, teamId: otherTeamId };
+  const name = `${type} ${relation} ${actor.role} ${Math.random().toString(36).slice(2, 8)}`;
+  const { prisma } = database;
+  if (type === "credential") return (await prisma.credential.create({ data: { name, kind: "pat", providerId, ...ownership } })).id;
+  if (type === "identity") return (await prisma.identity.create({ data: { name, kind: "service_account", ...ownership } })).id;
+  return (await prisma.mcpServer.create({ data: { name, transport: "streamable_http", authMode: "oauth", ...ownership } })).id;
+}
+
+async function teamOf(type: TResourceType, id: string): Promise<string | null> {
+  const { prisma } = database;
+  const where = { where: { id }, select: { teamId: true } };
+  const row = type === "credential" ? await prisma.credential.findUnique(where) : type === "identity" ? await prisma.identity.findUnique(where) : await prisma.mcpServer.findUnique(where);
+  return row?.teamId ?? null;
+}
+
+describe("RBAC matrix, resource dimension", () => {
+  it("covers every operation that acts on owned resources", () => {
+    const needing = [...operations.values()]
+      .filter((op) => op.resource || Object.values(PERMISSIONS[op.permission]).includes("owned"))
+      .map((op) => op.name)
+      .sort();
+    expect(needing).toEqual(Object.keys(RESOURCE_MATRIX).sort());
+    for (const name of needing) {
+      expect(operations.get(name)?.resource, `${name} must declare its resource`).toBeTypeOf("function");
+      expect(operations.get(name)?.permission).toBe(RESOURCE_MATRIX[name]!.permission);
+    }
+  });
+
+  for (const [name, { permission, cases }] of Object.entries(RESOURCE_MATRIX)) {
+    for (const c of cases) {
+      for (const role of ROLES) {
+        // A role without the permission is refused before any row is read: one relation says it.
+        const relations = reachOf(role, permission) ? RELATIONS : RELATIONS.slice(0, 1);
+        for (const relation of relations) {
+          it(`${name} on a ${c.type} × ${role}, ${relation}`, async () => {
+            const op = operations.get(name)!;
+            expect(op.permission).toBe(permission);
+            const reach = reachOf(role, permission);
+            const expected = reach === "any" || (reach === "owned" && relation !== "owner in another team");
+            const actor = actors[role];
+            const targetId = await createTarget(c.type, relation, actor);
+            const teamBefore = await teamOf(c.type, targetId);
+            const eventsBefore = await database.prisma.auditEvent.count();
+
+            const result = await executeOperation(database.prisma, op, actor, c.probe(targetId, fixture));
+
+            if (expected) {
+              expect(result).toMatchObject({ ok: true });
+              expect(await teamOf(c.type, targetId)).toBe(fixture.handoverTeamId);
+              return;
+            }
+            expect(result.ok ? null : result.error.code).toBe("FORBIDDEN");
+            expect(await teamOf(c.type, targetId)).toBe(teamBefore);
+            const events = await database.prisma.auditEvent.findMany({ where: { seq: { gt: BigInt(eventsBefore) } } });
+            // Exactly the denial: on the resource when the role holds the permission, on the operation when not.
+            expect(events.map((e) => [e.action, e.targetType, e.targetId])).toEqual([
+              reach ? ["access.denied", c.type, targetId] : ["access.denied", "operation", name],
+            ]);
+          });
+        }
+      }
+    }
+  }
+});
