@@ -36,7 +36,7 @@ test("an admin changes a user's role, and the change is in the verified audit tr
   const download = page.waitForEvent("download");
   await page.getByTestId("audit-export").click();
   const lines = readFileSync(await (await download).path(), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  expect(lines[0]).toMatchObject({ type: "header", format: "tokenward.audit.v2" });
+  expect(lines[0]).toMatchObject({ type: "header", format: "tokenward.audit.v3" });
   // The export ends with a head signed by the key outside the database (e2e's key id), at the head it exported.
   const trailer = lines.at(-1);
   expect(trailer).toMatchObject({ type: "trailer", signedHead: { keyId: "e2e" } });
