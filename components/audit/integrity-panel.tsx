@@ -10,7 +10,7 @@ export function IntegrityPanel({ canVerify, signing }: { canVerify: boolean; sig
       <Link2 aria-hidden className="mt-0.5 size-5 shrink-0 text-primary" />
       <div className="min-w-0 flex-1">
         <h2 id="integrity-heading" className="text-sm font-semibold">
-          Tamper-evident, signed chain
+          {signing.mode === "signed" ? "Tamper-evident, signed chain" : "Tamper-evident chain (unsigned)"}
         </h2>
         <p className="mt-1 max-w-2xl text-ui text-muted-foreground">
           Every event&apos;s hash covers its content and the previous event&apos;s hash, so editing or deleting any record breaks
