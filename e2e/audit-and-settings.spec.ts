@@ -28,21 +28,37 @@ test("an admin changes a user's role, and the change is in the verified audit tr
   await expect(latest).toContainText("users.update_role");
   await expect(latest).toContainText("admin@tokenward.local");
 
+  // Signing status is shown to every viewer, before any verification: the e2e key signs, no warning.
+  await expect(page.getByTestId("signing-status")).toHaveAttribute("data-mode", "signed");
+  await expect(page.getByTestId("signing-key")).toHaveText("e2e");
+  await expect(page.getByTestId("unsigned-warning")).toHaveCount(0);
+
   await signIn(page, "auditor", { next: "/audit" });
-  await page.getByTestId("verify-chain").click();
-  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-state", "ok");
-  await expect(page.getByTestId("verify-result")).toContainText("Chain intact");
 
   const download = page.waitForEvent("download");
   await page.getByTestId("audit-export").click();
   const lines = readFileSync(await (await download).path(), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  expect(lines[0]).toMatchObject({ type: "header", format: "tokenward.audit.v2" });
+  expect(lines[0]).toMatchObject({ type: "header", format: "tokenward.audit.v3" });
   // The export ends with a head signed by the key outside the database (e2e's key id), at the head it exported.
   const trailer = lines.at(-1);
   expect(trailer).toMatchObject({ type: "trailer", signedHead: { keyId: "e2e" } });
   expect(String(trailer.signedHead.seq)).toBe(String(trailer.head.seq));
   expect(trailer.signedHead.signature).toMatch(/^[A-Za-z0-9+/_=-]{40,}$/);
   expect(lines.some((l) => l.action === "users.update_role" && l.summary?.email === email)).toBe(true);
+
+  // The export signed a checkpoint at its head: the page's last checkpoint follows (query invalidated on reload).
+  await page.reload();
+  await expect(page.getByTestId("last-checkpoint")).toContainText(`#${trailer.signedHead.seq}`);
+  await expect(page.getByTestId("last-checkpoint")).toContainText("e2e");
+  await expect(page.getByTestId("last-checkpoint")).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+
+  // Verifying after the export: the chain and the checkpoint the export signed both check out.
+  await page.getByTestId("verify-chain").click();
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-state", "ok");
+  await expect(page.getByTestId("verify-result")).toContainText("Chain intact");
+  await expect(page.getByTestId("verify-signatures")).toHaveAttribute("data-state", "verified");
+  await expect(page.getByTestId("verify-signatures")).toContainText(/Signatures verified: \d+ checkpoints/);
+  await expect(page.getByTestId("verify-signatures")).toContainText("e2e");
 });
 
 test("an admin creates a team and adds a member; a duplicate slug is refused", async ({ page }) => {

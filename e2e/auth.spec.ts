@@ -103,3 +103,21 @@ test.describe("role-restricted navigation", () => {
     await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(0);
   });
 });
+
+test.describe("Auth.js endpoints and callbackUrl", () => {
+  // The raw query as a hostile link writes it: %09 is a tab, %0A a newline once decoded.
+  for (const raw of ["/%09/evil.example", "/%0A/evil", "//evil.example", "https%3A%2F%2Fevil.example%2F"]) {
+    test(`/api/auth/signin?callbackUrl=${raw} answers 400 VALIDATION, not a redirect or a 500`, async ({ request }) => {
+      const response = await request.get(`/api/auth/signin?callbackUrl=${raw}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(400);
+      expect(response.headers().location).toBeUndefined();
+      expect((await response.json()).error).toMatchObject({ code: "VALIDATION", fieldErrors: { callbackUrl: [expect.stringMatching(/\(query\)$/)] } });
+    });
+  }
+
+  test("a safe callbackUrl still reaches Auth.js", async ({ request }) => {
+    const response = await request.get("/api/auth/csrf?callbackUrl=%2Finventory");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toHaveProperty("csrfToken");
+  });
+});

@@ -1,57 +1,21 @@
 "use client";
 
 import { Check } from "lucide-react";
-import {
-  createContext,
-  use,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentProps,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-  type RefObject,
-} from "react";
+import { createContext, use, useCallback, useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { cn } from "@/components/ui/cn";
+import { ITEM_SELECTOR, items, MenuContext, useMenu, type TAlign } from "@/components/ui/menu-context";
+import { placeMenu } from "@/components/ui/menu-placement";
 import { Slot } from "@/components/ui/slot";
+import { useMenuKeyboard } from "@/components/ui/use-menu-keyboard";
 
 /**
  * A menu button (WAI-ARIA menu pattern) on the browser's popover API instead of Radix: the popover
  * gives the top layer, light dismiss (outside click, Escape) and focus return for free, so this file
- * only adds roles, roving focus (arrows, Home/End, type-ahead), placement and checkable items. It is
+ * only adds roles, roving focus (arrows, Home/End, type-ahead: use-menu-keyboard.ts), placement
+ * (menu-placement.ts) and checkable items. It is
  * part of every page's shell, where Radix's menu stack cost ~25 kB gzip of first-load JS.
  * Same API shape as the Radix wrappers it replaced.
  */
-
-type TAlign = "start" | "end";
-
-type TMenuContext = {
-  id: string;
-  open: boolean;
-  triggerRef: RefObject<HTMLElement | null>;
-  contentRef: RefObject<HTMLDivElement | null>;
-  /** Set by the trigger before a keyboard open: focus the first (or last) item instead of the menu. */
-  focusOnOpenRef: RefObject<"first" | "last" | null>;
-  close: () => void;
-  setOpen: (open: boolean) => void;
-};
-
-const MenuContext = createContext<TMenuContext | null>(null);
-
-function useMenu(): TMenuContext {
-  const context = use(MenuContext);
-  if (!context) throw new Error("Menu parts must be inside <DropdownMenu>");
-  return context;
-}
-
-const ITEM_SELECTOR = '[role^="menuitem"]:not([aria-disabled="true"])';
-
-function items(content: HTMLElement | null): HTMLElement[] {
-  return content ? [...content.querySelectorAll<HTMLElement>(ITEM_SELECTOR)] : [];
-}
 
 export function DropdownMenu({ children }: { children: ReactNode }) {
   const id = useId();
@@ -96,28 +60,6 @@ export function DropdownMenuTrigger({ asChild = false, onKeyDown, ...props }: Co
   );
 }
 
-/** Places the open menu under (or, without room, over) its trigger; fixed, in the top layer. */
-function place(content: HTMLElement, trigger: HTMLElement, align: TAlign, offset: number) {
-  const rect = trigger.getBoundingClientRect();
-  const vw = document.documentElement.clientWidth;
-  const vh = window.innerHeight;
-  const below = vh - rect.bottom - offset - 8;
-  const above = rect.top - offset - 8;
-  const up = below < 160 && above > below;
-  const style = content.style;
-  style.top = up ? "auto" : `${rect.bottom + offset}px`;
-  style.bottom = up ? `${vh - rect.top + offset}px` : "auto";
-  style.left = align === "start" ? `${Math.max(8, rect.left)}px` : "auto";
-  style.right = align === "end" ? `${Math.max(8, vw - rect.right)}px` : "auto";
-  style.setProperty("--menu-available-height", `${Math.max(up ? above : below, 120)}px`);
-  style.maxWidth = `${vw - 16}px`;
-  // A start-aligned menu wider than the room to its right slides left to stay on screen.
-  if (align === "start") {
-    const overflow = content.getBoundingClientRect().right - (vw - 8);
-    if (overflow > 0) style.left = `${Math.max(8, rect.left - overflow)}px`;
-  }
-}
-
 export function DropdownMenuContent({
   className,
   sideOffset = 6,
@@ -127,13 +69,12 @@ export function DropdownMenuContent({
 }: Omit<ComponentProps<"div">, "popover"> & { sideOffset?: number; align?: TAlign }) {
   const menu = useMenu();
   const { id, triggerRef, contentRef, focusOnOpenRef, setOpen } = menu;
-  const typed = useRef({ text: "", at: 0 });
 
   useEffect(() => {
     const content = contentRef.current;
     const trigger = triggerRef.current;
     if (!content || !trigger) return;
-    const reposition = () => place(content, trigger, align, sideOffset);
+    const reposition = () => placeMenu(content, trigger, align, sideOffset);
     const onBeforeToggle = (event: Event) => {
       if ((event as ToggleEvent).newState === "open") reposition();
     };
@@ -168,33 +109,7 @@ export function DropdownMenuContent({
     };
   }, [align, sideOffset, contentRef, triggerRef, focusOnOpenRef, setOpen]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const list = items(contentRef.current);
-    const index = list.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      list[(to + list.length) % list.length]?.focus();
-    };
-    if (event.key === "ArrowDown") move(index + 1);
-    else if (event.key === "ArrowUp") move(index < 0 ? -1 : index - 1);
-    else if (event.key === "Home") move(0);
-    else if (event.key === "End") move(-1);
-    else if (event.key === "Tab") {
-      event.preventDefault();
-      menu.close();
-    } else if (event.key.length === 1 && /\S/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // Type-ahead: letters typed within a second jump to the next item starting with them.
-      const now = Date.now();
-      typed.current = { text: (now - typed.current.at < 1000 ? typed.current.text : "") + event.key.toLowerCase(), at: now };
-      const text = typed.current.text;
-      const order = [...list.slice(index + 1), ...list.slice(0, index + 1)];
-      const hit = order.find((el) => (el.textContent ?? "").trim().toLowerCase().startsWith(text));
-      if (hit) {
-        event.preventDefault();
-        hit.focus();
-      }
-    }
-  };
+  const onKeyDown = useMenuKeyboard(contentRef, menu.close);
 
   return (
     <div

@@ -154,6 +154,37 @@ describe("audit chain", () => {
     expect((await verifyAuditChain(database.prisma, { verifyKeys })).firstBreak).toMatchObject({ seq: "8", reason: "checkpoint_beyond_head" });
   });
 
+  it("chains the checkpoints: a dropped middle checkpoint, or the newest but one, is caught", async () => {
+    await resetChain(16);
+    // Checkpoints at 4, 8, 12, 16.
+    expect((await verifyAuditChain(database.prisma, { verifyKeys })).signatures).toMatchObject({ checkpoints: 4, lastCheckpoint: { seq: "16" } });
+    await tamper("DELETE FROM audit_checkpoints WHERE seq = 8");
+    const middle = await verifyAuditChain(database.prisma, { verifyKeys });
+    expect(middle).toMatchObject({ ok: false, firstBreak: { seq: "12", reason: "checkpoint_chain_broken" } });
+    expect(middle.firstBreak?.detail).toMatch(/follows the checkpoint at event 8.*removed or reordered/);
+
+    await resetChain(16);
+    await tamper("DELETE FROM audit_checkpoints WHERE seq = 12");
+    expect((await verifyAuditChain(database.prisma, { verifyKeys })).firstBreak).toMatchObject({ seq: "16", reason: "checkpoint_chain_broken" });
+
+    // Dropping the newest one (and its events) leaves a consistent prefix: only a head recorded
+    // elsewhere (an export's signed head) sees that.
+    await resetChain(16);
+    const recorded = (await verifyAuditChain(database.prisma, { verifyKeys })).head!;
+    await tamper("DELETE FROM audit_checkpoints WHERE seq = 16");
+    await tamper("DELETE FROM audit_events WHERE seq >= 13");
+    expect((await verifyAuditChain(database.prisma, { verifyKeys })).ok).toBe(true);
+    expect((await verifyAuditChain(database.prisma, { verifyKeys, expectedHead: recorded })).firstBreak).toMatchObject({ reason: "head_mismatch" });
+  });
+
+  it("catches checkpoints swapped between two chains' positions (re-linked by seq)", async () => {
+    await resetChain(12);
+    // Move checkpoint 8 to 12's place and drop 12: its signature no longer matches its seq.
+    await tamper("DELETE FROM audit_checkpoints WHERE seq = 12");
+    await tamper("UPDATE audit_checkpoints SET seq = 12 WHERE seq = 8");
+    expect((await verifyAuditChain(database.prisma, { verifyKeys })).firstBreak).toMatchObject({ seq: "12", reason: "checkpoint_signature_invalid" });
+  });
+
   it("checkpoints are append-only too", async () => {
     await resetChain(4);
     await expect(database.prisma.$executeRawUnsafe("UPDATE audit_checkpoints SET hash = 'x'")).rejects.toThrow(/append-only/);

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe("audit export", () => {
   it("streams a header, the checkpoints, every event in order (across pages) and a trailer with the signed head", async () => {
-    expect(JSON.parse(lines[0]!)).toMatchObject({ type: "header", format: "tokenward.audit.v2" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ type: "header", format: "tokenward.audit.v3" });
     // 12 interval checkpoints (every 100) + one signed at the export's head (#1250).
     expect(lines.filter((l) => l.includes('"type":"checkpoint"'))).toHaveLength(13);
     expect(events(lines)).toHaveLength(1_250);
@@ -98,6 +98,35 @@ describe("audit export", () => {
     }
     // The export signs a fresh head over the forged tail, but the head signed by the first export stands.
     expect(await verifyAuditExport(await exportLines(), { verifyKeys })).toMatchObject({ ok: false, error: expect.stringMatching(/checkpoint signed at event 1250/) });
+  });
+
+  it("catches a checkpoint dropped from the file: a middle one, or the newest before the signed head", async () => {
+    const checkpoints = lines.filter((l) => l.includes('"type":"checkpoint"'));
+    expect(JSON.parse(checkpoints[0]!)).toMatchObject({ v: 2, seq: "100", prevSeq: "0" });
+    const without = (line: string) => lines.filter((l) => l !== line);
+    expect(await verifyAuditExport(without(checkpoints[5]!), { verifyKeys })).toMatchObject({ ok: false, error: expect.stringMatching(/follows the checkpoint at event 600.*removed or reordered/) });
+    // The newest non-head checkpoint (#1200): the head's link names it.
+    expect(await verifyAuditExport(without(checkpoints.at(-2)!), { verifyKeys })).toMatchObject({ ok: false, error: expect.stringMatching(/event 1250 follows the checkpoint at event 1200/) });
+    // The head checkpoint itself: the trailer's signed head is no longer the newest listed one.
+    expect(await verifyAuditExport(without(checkpoints.at(-1)!), { verifyKeys })).toMatchObject({ ok: false, error: expect.stringMatching(/removed from the file/) });
+  });
+
+  it("still verifies a tokenward.audit.v2 export (v1 checkpoints, no links)", async () => {
+    const { sign } = await import("node:crypto");
+    const { canonicalJson } = await import("@/lib/audit/hash");
+    const v1 = (r: { seq: string; hash: string; signedAt: string; keyId: string }) => {
+      const unsigned = { v: 1, seq: r.seq, hash: r.hash, signedAt: r.signedAt, keyId: r.keyId };
+      return { seq: r.seq, hash: r.hash, signedAt: r.signedAt, keyId: r.keyId, signature: sign(null, Buffer.from(canonicalJson(unsigned)), keys.privateKey).toString("base64") };
+    };
+    const old = lines.map((l) => {
+      const r = JSON.parse(l);
+      if (r.type === "header") return JSON.stringify({ ...r, format: "tokenward.audit.v2" });
+      if (r.type === "checkpoint") return JSON.stringify({ type: "checkpoint", ...v1(r) });
+      if (r.type === "trailer") return JSON.stringify({ ...r, signedHead: v1(r.signedHead) });
+      return l;
+    });
+    expect(await verifyAuditExport(old, { verifyKeys })).toMatchObject({ ok: true, count: 1_250, checkpoints: 13 });
+    expect(await verifyAuditExport(old.map((l) => l.replace("tokenward.audit.v2", "tokenward.audit.v9")), { verifyKeys })).toMatchObject({ ok: false, error: expect.stringMatching(/unknown export format/) });
   });
 
   it("verifies offline against a head recorded earlier", async () => {

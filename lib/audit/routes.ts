@@ -1,5 +1,6 @@
 import "server-only";
-import { ZAuditExportQuery } from "@/lib/audit/schemas";
+import { ZAuditExportQuery, ZAuditSigningQuery } from "@/lib/audit/schemas";
+import { readAuditSigningStatus } from "@/lib/audit/signing-status";
 import { streamAuditExport } from "@/lib/audit/services/stream-audit-export";
 import { defineRoute } from "@/lib/server/route";
 
@@ -19,4 +20,13 @@ export const exportAuditRoute = defineRoute({
       },
     });
   },
+});
+
+/** GET /api/v1/audit/signing — key id and newest checkpoint, refetched by the audit page after a verify. */
+export const auditSigningStatusRoute = defineRoute({
+  kind: "read",
+  name: "audit.signing_status",
+  permission: "audit.read",
+  query: ZAuditSigningQuery,
+  run: async ({ prisma }) => readAuditSigningStatus(prisma),
 });

@@ -13,3 +13,5 @@ export const ZVerifyAuditChainInput = z.object({
 }).strict();
 
 export const ZAuditExportQuery = z.object({}).strict();
+
+export const ZAuditSigningQuery = z.object({}).strict();

@@ -18,6 +18,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 const MATRIX: Record<string, TPermission> = {
   "audit.verify_chain": "audit.verify",
   "audit.export": "audit.export",
+  "audit.signing_status": "audit.read",
   "users.update_role": "users.manage",
   "users.set_active": "users.manage",
   "teams.create": "teams.manage",

@@ -1,6 +1,8 @@
 import { Download, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import { listAuditEvents } from "@/lib/audit/queries";
+import { readAuditSigningStatus } from "@/lib/audit/signing-status";
+import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { AuditPager } from "@/components/audit/audit-pager";
@@ -18,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
   const raw = (await searchParams).cursor;
   // A malformed cursor (hand-edited URL) falls back to the newest page instead of an error page.
   const cursor = typeof raw === "string" && /^\d{1,19}$/.test(raw) ? raw : null;
-  const [actor, page] = await Promise.all([requireActor(), listAuditEvents({ cursor: cursor ?? undefined })]);
+  const [actor, page, signing] = await Promise.all([requireActor(), listAuditEvents({ cursor: cursor ?? undefined }), db().then(readAuditSigningStatus)]);
 
   return (
     <>
@@ -37,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
           ) : null
         }
       />
-      <IntegrityPanel canVerify={can(actor.role, "audit.verify")} />
+      <IntegrityPanel canVerify={can(actor.role, "audit.verify")} signing={signing} />
       {page.items.length === 0 ? (
         <EmptyState
           icon={ScrollText}

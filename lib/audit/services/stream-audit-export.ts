@@ -9,7 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * NDJSON export of the chain up to its head at the start of the export, streamed in seq order in
  * pages (constant memory):
  *   line 1: { "type": "header", format, hashVersion, exportedAt }
- *   then:   { "type": "checkpoint", seq, hash, signedAt, keyId, signature }   (every stored checkpoint ≤ head)
+ *   then:   { "type": "checkpoint", v, seq, hash, signedAt, keyId, signature, prevSeq, prevSigHash }   (every stored checkpoint ≤ head)
  *   then:   { "type": "event", seq, time, actorId, actorLabel, action, targetType, targetId, summary, prevHash, hash }
  *   last:   { "type": "trailer", count, head: { seq, hash }, signedHead: checkpoint | null }
  * Every export signs (and stores) a checkpoint at its head, so the file verifies offline against the
@@ -39,7 +39,7 @@ export function streamAuditExport(prisma: TExportDb, options: { signing?: TAudit
         const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
         return { head, signedHead: head && signer ? await writeAuditCheckpoint(tx, signer, head) : null };
       });
-      controller.enqueue(line({ type: "header", format: "tokenward.audit.v2", hashVersion: AUDIT_HASH_VERSION, exportedAt: new Date().toISOString() }));
+      controller.enqueue(line({ type: "header", format: "tokenward.audit.v3", hashVersion: AUDIT_HASH_VERSION, exportedAt: new Date().toISOString() }));
     },
     async pull(controller) {
       const end = snapshot?.head?.seq ?? 0n;

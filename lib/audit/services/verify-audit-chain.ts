@@ -1,6 +1,6 @@
 import { auditSigning } from "@/lib/audit/audit-keys";
 import { computeAuditHash, GENESIS_HASH } from "@/lib/audit/hash";
-import { checkCheckpoint, type TAuditVerifyKey } from "@/lib/audit/signing";
+import { checkCheckpoint, checkLink, type TAuditCheckpoint, type TAuditVerifyKey } from "@/lib/audit/signing";
 import { checkpointOf } from "@/lib/audit/services/write-audit-checkpoint";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -10,15 +10,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * mismatch). The hash chain alone cannot catch whoever rewrites an event AND re-hashes the tail: the
  * signed checkpoints (audit_checkpoints) do. Each checkpoint's signature must verify under a known
  * key, and the recomputed hash at its seq must equal the signed hash; a checkpoint beyond the end of
- * the chain means the tail was removed. Events after the last checkpoint are covered by the hash
- * chain only (reported as `unsignedTail`); an export's signed head, kept elsewhere, covers them.
+ * the chain means the tail was removed. Checkpoints are chained too (payload v2 signs the previous
+ * checkpoint's seq and signature hash), so a dropped or reordered checkpoint breaks the link of the
+ * next one (`checkpoint_chain_broken`); only the newest one can vanish unseen, and an export's signed
+ * head (`expectedHead`) covers that. Events after the last checkpoint are covered by the hash chain
+ * only (reported as `unsignedTail`).
  */
 
 export type TChainBreak = {
   seq: string;
   reason:
     | "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch"
-    | "checkpoint_signature_invalid" | "checkpoint_unknown_key" | "checkpoint_mismatch" | "checkpoint_beyond_head";
+    | "checkpoint_signature_invalid" | "checkpoint_unknown_key" | "checkpoint_mismatch" | "checkpoint_beyond_head" | "checkpoint_chain_broken";
   detail: string;
 };
 
@@ -55,6 +58,7 @@ export async function verifyAuditChain(
   let cursor = 0n;
   let lastCheckpointSeq = 0n;
   let previousCheckpointSeq = 0n;
+  let previousCheckpoint: TAuditCheckpoint | null = null;
   const signatures: TChainSignatures = { status: "unsigned", checkpoints: 0, lastCheckpoint: null, unsignedTail: 0 };
   const fail = (firstBreak: TChainBreak): TChainVerification => ({ ok: false, count, head, firstBreak, signatures: finish() });
   const finish = (): TChainSignatures => ({ ...signatures, status: signatures.checkpoints > 0 ? "signed" : "unsigned", unsignedTail: Number((head ? BigInt(head.seq) : 0n) - lastCheckpointSeq) });
@@ -86,6 +90,8 @@ export async function verifyAuditChain(
         const check = checkCheckpoint(keys, signed);
         if (check === "unknown_key") return fail({ seq: at, reason: "checkpoint_unknown_key", detail: `checkpoint at event ${at} is signed by key "${signed.keyId}", which is not configured` });
         if (check === "invalid") return fail({ seq: at, reason: "checkpoint_signature_invalid", detail: `checkpoint at event ${at} has an invalid signature (forged or altered)` });
+        const broken = checkLink(previousCheckpoint, signed);
+        if (broken) return fail({ seq: at, reason: "checkpoint_chain_broken", detail: broken });
         if (signed.hash !== row.hash) {
           return fail({
             seq: at,
@@ -94,6 +100,7 @@ export async function verifyAuditChain(
           });
         }
         previousCheckpointSeq = lastCheckpointSeq = row.seq;
+        previousCheckpoint = signed;
         signatures.checkpoints += 1;
         signatures.lastCheckpoint = { seq: at, signedAt: signed.signedAt, keyId: signed.keyId };
       }

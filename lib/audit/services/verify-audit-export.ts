@@ -1,5 +1,5 @@
 import { computeAuditHash, GENESIS_HASH } from "@/lib/audit/hash";
-import { checkCheckpoint, type TAuditCheckpoint, type TAuditVerifyKey } from "@/lib/audit/signing";
+import { checkCheckpoint, checkLink, type TAuditCheckpoint, type TAuditVerifyKey } from "@/lib/audit/signing";
 
 /**
  * Offline check of an NDJSON audit export (lib/audit/services/stream-audit-export.ts): recomputes
@@ -24,13 +24,17 @@ export type TExportVerifyOptions = {
 };
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** Formats this verifier reads: v2 (checkpoints unlinked) and v3 (linked checkpoints). */
+export const AUDIT_EXPORT_FORMATS = ["tokenward.audit.v2", "tokenward.audit.v3"] as const;
 
 function asCheckpoint(record: Record<string, unknown> | null | undefined): TAuditCheckpoint | null {
   if (!record) return null;
-  const { seq, hash, signedAt, keyId, signature } = record;
+  const { seq, hash, signedAt, keyId, signature, v = 1, prevSeq = null, prevSigHash = null } = record;
   if (typeof seq !== "string" || !/^\d+$/.test(seq) || typeof hash !== "string" || !HEX64.test(hash)) return null;
   if (typeof signedAt !== "string" || typeof keyId !== "string" || typeof signature !== "string") return null;
-  return { seq, hash, signedAt, keyId, signature };
+  if (v === 1) return { v, seq, hash, signedAt, keyId, signature, prevSeq: null, prevSigHash: null };
+  if (v !== 2 || typeof prevSeq !== "string" || !/^\d+$/.test(prevSeq) || typeof prevSigHash !== "string" || !HEX64.test(prevSigHash)) return null;
+  return { v, seq, hash, signedAt, keyId, signature, prevSeq, prevSigHash };
 }
 
 export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<string>, options: TExportVerifyOptions = {}): Promise<TExportVerification> {
@@ -52,6 +56,8 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
   let seenExpected = false;
   const signedAt = new Map<bigint, string>();
   let lastCheckpointSeq = 0n;
+  let lastCheckpoint: TAuditCheckpoint | null = null;
+  let sawHeader = false;
   type TTrailer = { count?: unknown; head?: { seq: string; hash: string } | null; signedHead?: Record<string, unknown> | null };
   let trailer = null as TTrailer | null;
 
@@ -63,6 +69,10 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
     } catch {
       return fail(`not NDJSON: ${line.slice(0, 60)}`);
     }
+    if (record.type === "header") {
+      if (!AUDIT_EXPORT_FORMATS.includes(record.format as (typeof AUDIT_EXPORT_FORMATS)[number])) return fail(`unknown export format ${String(record.format)}`);
+      sawHeader = true;
+    }
     if (record.type === "trailer") trailer = record as TTrailer;
     if (record.type === "checkpoint") {
       if (count > 0 || trailer) return fail("a checkpoint after the events: the file was rearranged");
@@ -71,6 +81,9 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
       const bad = check(c);
       if (bad) return fail(bad);
       if (BigInt(c.seq) <= lastCheckpointSeq) return fail(`checkpoint ${c.seq} out of order`);
+      const broken = checkLink(lastCheckpoint, c);
+      if (broken) return fail(broken);
+      lastCheckpoint = c;
       lastCheckpointSeq = BigInt(c.seq);
       signedAt.set(lastCheckpointSeq, c.hash);
       continue;
@@ -103,6 +116,7 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
     count += 1;
   }
 
+  if (!sawHeader) return fail("no header: not an audit export, or its start was cut off");
   if (!trailer) return fail("no trailer: the export was cut short");
   const head = count ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null;
   if (trailer.count !== count || trailer.head?.hash !== head?.hash) return fail("the trailer does not match the events");
@@ -115,6 +129,10 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
     const bad = check(signedHead);
     if (bad) return fail(bad.replace("checkpoint", "signed head"));
     if (signedHead.seq !== head?.seq || signedHead.hash !== head.hash) return fail("the signed head is not the chain's head");
+    // The export stores its signed head before listing the checkpoints, so it is the last one listed.
+    if (signedHead.v === 2 && (lastCheckpoint?.seq !== signedHead.seq || lastCheckpoint.signature !== signedHead.signature)) {
+      return fail("the signed head is not the newest listed checkpoint: checkpoints were removed from the file");
+    }
   } else if (!unsigned && head) {
     return fail("the export has no signed head (the chain was exported unsigned)");
   }

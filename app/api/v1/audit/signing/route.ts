@@ -1,0 +1,4 @@
+import { auditSigningStatusRoute } from "@/lib/audit/routes";
+
+export const dynamic = "force-dynamic";
+export const GET = auditSigningStatusRoute;
