@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { GettingStarted } from "@/components/overview/getting-started";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
 import { getOverview } from "@/lib/overview/queries";
 import { getRiskTrend } from "@/lib/risk/queries";
@@ -15,7 +15,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description={`Welcome back, ${firstName}. What exists, what is wrong with it, and what needs doing first.`} />
-      {overview.tiles.total === 0 ? <GettingStarted canConnect={can(actor.role, "connectors.manage")} /> : <OverviewDashboard overview={overview} riskTrend={riskTrend} />}
+      {overview.tiles.total === 0 ? <GettingStarted canConnect={allows(actor, "connectors.manage")} /> : <OverviewDashboard overview={overview} riskTrend={riskTrend} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { TActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { actorReach } from "@/lib/auth/access";
 
 /**
  * Who may see the user directory: e-mail addresses and who is deactivated. Everyone reads the
@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
  * visible to all: it is the credential's orphan status and risk evidence, not directory data.
  */
 export function mayReadPeople(actor: Pick<TActor, "role">): boolean {
-  return can(actor.role, "users.read");
+  return actorReach(actor, "users.read") !== null;
 }
 
 /** A user reference as this actor may see it: without the e-mail unless they may read people. */

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { readAuditSigningStatus } from "@/lib/audit/signing-status";
 import { db } from "@/lib/db/client";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
 import { AuditPager } from "@/components/audit/audit-pager";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
         title="Audit trail"
         description="Every change and every privileged read or export, append-only and hash-chained."
         actions={
-          can(actor.role, "audit.export") ? (
+          allows(actor, "audit.export") ? (
             <Button asChild variant="secondary">
               {/* A plain link: the export is a streamed file from a route handler, not a page. */}
               <a href="/api/v1/audit/export" download data-testid="audit-export">
@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
           ) : null
         }
       />
-      <IntegrityPanel canVerify={can(actor.role, "audit.verify")} signing={signing} />
+      <IntegrityPanel canVerify={allows(actor, "audit.verify")} signing={signing} />
       {page.items.length === 0 ? (
         <EmptyState
           icon={ScrollText}

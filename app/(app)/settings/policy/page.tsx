@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
 import { getPolicyPageData } from "@/lib/risk/queries";
 import { PolicyEditor } from "@/components/risk/policy/policy-editor";
@@ -15,7 +15,7 @@ export default async function RiskPolicyPage() {
   return (
     <>
       <SettingsHeader role={actor.role} />
-      <PolicyEditor key={data.active.version} data={data} canManage={can(actor.role, "policy.manage")} canRecompute={can(actor.role, "risk.recompute")} />
+      <PolicyEditor key={data.active.version} data={data} canManage={allows(actor, "policy.manage")} canRecompute={allows(actor, "risk.recompute")} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { UsersRound } from "lucide-react";
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
 import { listTeams } from "@/lib/teams/queries";
 import { listUsers } from "@/lib/users/queries";
@@ -14,11 +14,11 @@ export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsSettingsPage() {
   const actor = await requireActor();
-  const canManage = can(actor.role, "teams.manage");
+  const canManage = allows(actor, "teams.manage");
   const [teams, users] = await Promise.all([
     listTeams(actor),
     // Member pickers need the user list, which only roles with users.read may load.
-    canManage && can(actor.role, "users.read") ? listUsers() : Promise.resolve([]),
+    canManage && allows(actor, "users.read") ? listUsers() : Promise.resolve([]),
   ]);
   const candidates = users.filter((u) => u.active).map(({ id, name, email }) => ({ id, name, email }));
 

@@ -1,6 +1,7 @@
 import { Lock } from "lucide-react";
 import type { Metadata } from "next";
-import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/access";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 import { SettingsHeader } from "@/components/settings/settings-header";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersSettingsPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "users.read")) {
+  if (!allows(actor, "users.read")) {
     return (
       <>
         <SettingsHeader role={actor.role} />
@@ -24,7 +25,7 @@ export default async function UsersSettingsPage() {
     );
   }
   const users = await listUsers();
-  const canManage = can(actor.role, "users.manage");
+  const canManage = allows(actor, "users.manage");
   const active = users.filter((u) => u.active).length;
   return (
     <>
