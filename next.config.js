@@ -1,5 +1,8 @@
 // @ts-check
 
+/** Routes whose every answer (data or error) is JSON: compressed by `next start` (see headers()). */
+const JSON_ROUTES = ["/api/v1/credentials", "/api/v1/credentials/count"];
+
 /**
  * Security headers for every response. The Content-Security-Policy (with a per-request nonce) is
  * set in proxy.ts, because a nonce cannot be static.
@@ -13,6 +16,11 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   async headers() {
     return [
+      // Route handler JSON gets Next's own gzip only when its Content-Type is already on the response
+      // before the handler's headers are copied (docs/ARCHITECTURE.md, "Compressed route handler
+      // JSON"): Next 16.4.5 copies them as arrays, which its compression middleware skips, and drops a
+      // handler's own Content-Encoding. Only routes that answer JSON whatever happens belong here.
+      ...JSON_ROUTES.map((source) => ({ source, headers: [{ key: "Content-Type", value: "application/json; charset=utf-8" }] })),
       {
         source: "/:path*",
         headers: [

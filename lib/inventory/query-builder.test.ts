@@ -187,6 +187,15 @@ describe("keyset SQL", () => {
     expect(desc.text).toContain("ORDER BY r.score DESC, r.credential_id DESC");
   });
 
+  it("by risk, reads never-expiring from the risk row's copy (its partial index); other sorts read the credential", () => {
+    const byRisk = buildListQuery(q({ neverExpires: "1", scope: "write" }), NOW);
+    expect(byRisk.text).toContain("WHERE r.never_expires AND ");
+    expect(byRisk.text).not.toContain("c.expires_at IS NULL");
+    const byName = buildListQuery(q({ neverExpires: "1", sort: "name" }), NOW);
+    expect(byName.text).toContain("WHERE c.expires_at IS NULL ORDER BY c.name");
+    expect(byName.text).not.toContain("never_expires");
+  });
+
   it("answers with the API's JSON body, cursors included", () => {
     const plan = buildListQuery(q({ sort: "expires", limit: "10" }), NOW);
     expect(plan.text).toMatch(/SELECT json_build_object\('items', .*'nextCursor', .*'prevCursor', NULL::text\)::text AS body$/s);

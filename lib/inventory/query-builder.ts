@@ -75,8 +75,11 @@ export function usesRisk(filter: TCredentialFilter): boolean {
   return Boolean(filter.risk || filter.framework || (filter.owner && filter.owner !== "none"));
 }
 
-/** The WHERE conditions of a filter (ANDed). Every value is a bind parameter. */
-export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams): string[] {
+/**
+ * The WHERE conditions of a filter (ANDed). Every value is a bind parameter. `riskSort`: the
+ * statement walks r's score index, so conditions that have a copy on r read the copy.
+ */
+export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams, { riskSort = false } = {}): string[] {
   const where: string[] = [];
   if (filter.q) {
     const tsquery = searchTerms(filter.q).map((t) => `${t}:*`).join(" & ");
@@ -109,7 +112,9 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);
   }
-  if (filter.neverExpires) where.push("c.expires_at IS NULL");
+  // r.never_expires is the trigger-kept copy of c.expires_at IS NULL: by risk, the walk runs over its
+  // partial index (never-expiring rows only) instead of probing every credential of the score index.
+  if (filter.neverExpires) where.push(riskSort ? "r.never_expires" : "c.expires_at IS NULL");
   if (filter.lastUsedBefore) where.push(`c.last_used_at < ${p.add(`${filter.lastUsedBefore}T00:00:00.000Z`, "timestamp(3)")}`);
   if (filter.lastUsedAfter) where.push(`c.last_used_at >= ${p.add(`${filter.lastUsedAfter}T00:00:00.000Z`, "timestamp(3)")}`);
   if (filter.neverUsed) where.push("c.last_used_at IS NULL");
@@ -254,7 +259,7 @@ export function buildListQuery(query: TCredentialListQuery, now: Date): TListPla
   const op = direction === "asc" ? ">" : "<";
   const order = direction === "asc" ? "ASC" : "DESC";
   const p = new SqlParams();
-  const base = filterConditions(query, now, p);
+  const base = filterConditions(query, now, p, { riskSort: query.sort === "risk" });
   const take = p.add(query.limit + 1, "int");
 
   // A segment the filter rules out (never-expiring rows when filtering on an expiry window…) is left

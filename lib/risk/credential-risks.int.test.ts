@@ -24,7 +24,8 @@ afterAll(async () => {
 const mismatches = () =>
   database.prisma.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM credentials c FULL JOIN credential_risks r ON r.credential_id = c.id
-      WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id`,
+      WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id
+         OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL)`,
   );
 
 describe("credential_risks rows", () => {
@@ -35,16 +36,39 @@ describe("credential_risks rows", () => {
        SELECT gen_random_uuid(), 'bulk-' || g, 'pat', $1::uuid, CASE WHEN g % 2 = 0 THEN $2::uuid END, now() FROM generate_series(1, 500) g`,
       providerId, users[1],
     );
+    // Half of them expire: never_expires is set from the inserted rows, not left at its default.
+    await database.prisma.$executeRawUnsafe(
+      `INSERT INTO credentials (id, name, kind, provider_id, owner_id, expires_at, updated_at)
+       SELECT gen_random_uuid(), 'dated-' || g, 'pat', $1::uuid, $2::uuid, CASE WHEN g % 2 = 0 THEN now() + interval '1 day' END, now() FROM generate_series(1, 100) g`,
+      providerId, users[1],
+    );
     expect(await database.prisma.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({
-      ownerId: users[0], score: 0, level: "none", factors: [], scoredAt: null, policyVersion: null,
+      ownerId: users[0], neverExpires: true, score: 0, level: "none", factors: [], scoredAt: null, policyVersion: null,
     });
-    expect(await database.prisma.credentialRisk.count()).toBe(501);
+    expect(await database.prisma.credentialRisk.count()).toBe(601);
+    expect(await database.prisma.credentialRisk.count({ where: { neverExpires: false } })).toBe(50);
     expect(await mismatches()).toEqual([{ n: 0 }]);
   });
 
   it("follow the credential's owner, set, changed and cleared, one or many at a time", async () => {
     await database.prisma.$executeRawUnsafe(`UPDATE credentials SET owner_id = $1::uuid WHERE name LIKE 'bulk-1%'`, users[0]);
     await database.prisma.credential.updateMany({ where: { ownerId: users[1] }, data: { ownerId: null } });
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("follow whether the credential expires: an expiry set, moved, cleared, one or many at a time", async () => {
+    const p = database.prisma;
+    const one = await p.credential.create({ data: { name: "expiring", kind: "pat", providerId, expiresAt: new Date(Date.now() + 86_400_000) } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ neverExpires: false });
+    await p.credential.update({ where: { id: one.id }, data: { expiresAt: null } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ neverExpires: true });
+    await p.$executeRawUnsafe(`UPDATE credentials SET expires_at = now() + interval '30 days' WHERE name LIKE 'bulk-3%' OR id = $1::uuid`, one.id);
+    await p.$executeRawUnsafe(`UPDATE credentials SET expires_at = expires_at + interval '1 day' WHERE name LIKE 'dated-%'`);
+    await p.credential.updateMany({ where: { name: { startsWith: "dated-1" } }, data: { expiresAt: null } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ neverExpires: false });
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+    // A rescoring (the risk engine's UPDATE) leaves the copy alone.
+    await p.$executeRawUnsafe(`UPDATE credential_risks SET score = 42, level = 'medium'`);
     expect(await mismatches()).toEqual([{ n: 0 }]);
   });
 
