@@ -61,11 +61,11 @@ export function defineRoute(def: TRouteDefinition): TRouteHandler {
   const handler: TRouteHandler = async (request) => {
     const { getCurrentActor } = await import("@/lib/auth/session");
     const database = await getDatabase();
-    // Not wrapped in compressResponse (lib/server/compress-response.ts) yet: under `next start` the
-    // Content-Encoding header of a route handler's Response is dropped while the body stays
-    // compressed (seen with curl), which would hand clients gzip bytes labelled as JSON.
+    // JSON routes are gzipped by Next itself (next.config.js JSON_ROUTES; ARCHITECTURE "Compressed
+    // route handler JSON"). A machine caller's API key decides alone: the cookie is not even read.
     const configured = env().AUTH_URL;
-    return executeRoute(database.prisma, def, await getCurrentActor(), request, database.read, configured ? new URL(configured).origin : undefined);
+    const session = bearerToken(request.headers) === null ? await getCurrentActor() : null;
+    return executeRoute(database.prisma, def, session, request, database.read, configured ? new URL(configured).origin : undefined);
   };
   definitions.set(handler, def);
   return handler;
