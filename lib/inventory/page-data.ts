@@ -43,7 +43,7 @@ export async function loadInventoryPageData(
   if (parsed.success) {
     const query = { ...parsed.data, ...locked };
     try {
-      initial = { queryString: listQueryToSearchParams(query).toString(), page: await listCredentials(prisma, query, now) };
+      initial = { queryString: listQueryToSearchParams(query).toString(), page: await listCredentials(prisma, query, now, actor) };
     } catch (error) {
       // A stale or foreign cursor: the client shows the API's message and a way back to page one.
       if (!isAppError(error)) throw error;

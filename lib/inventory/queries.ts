@@ -2,7 +2,8 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT } from "@/lib/inventory/query-builder";
+import { credentialScope } from "@/lib/auth/resource-scope";
+import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT, SqlParams, type TViewer } from "@/lib/inventory/query-builder";
 import type { TCredentialFilter, TCredentialListQuery } from "@/lib/inventory/query-params";
 import { nodeId, TopologyBuilder, type TTopology } from "@/lib/inventory/topology";
 import { mayReadPeople, personFor } from "@/lib/users/visibility";
@@ -19,15 +20,15 @@ import type {
 type TRawExecutor = Pick<PrismaClient, "$queryRawUnsafe">;
 
 /** One keyset page as the API's JSON body (built by PostgreSQL: the route relays it untouched). */
-export async function listCredentialsBody(read: TSqlReader, query: TCredentialListQuery, now = new Date()): Promise<string> {
-  const plan = buildListQuery(query, now);
+export async function listCredentialsBody(read: TSqlReader, query: TCredentialListQuery, now = new Date(), viewer?: TViewer): Promise<string> {
+  const plan = buildListQuery(query, now, viewer);
   const [row] = await read<{ body: string }>(plan.text, plan.values);
   return row?.body ?? JSON.stringify({ items: [], nextCursor: null, prevCursor: null } satisfies TCredentialPage);
 }
 
 /** One keyset page, parsed (server components, tests). */
-export async function listCredentials(prisma: TRawExecutor, query: TCredentialListQuery, now = new Date()): Promise<TCredentialPage> {
-  return JSON.parse(await listCredentialsBody(prismaReader(prisma), query, now)) as TCredentialPage;
+export async function listCredentials(prisma: TRawExecutor, query: TCredentialListQuery, now = new Date(), viewer?: TViewer): Promise<TCredentialPage> {
+  return JSON.parse(await listCredentialsBody(prismaReader(prisma), query, now, viewer)) as TCredentialPage;
 }
 
 /** Above this planner estimate the bounded exact count is not even tried. */
@@ -37,8 +38,8 @@ const ESTIMATE_ONLY_ABOVE = EXACT_COUNT_LIMIT * 5;
  * Exact when at most EXACT_COUNT_LIMIT rows match (a count bounded by LIMIT, so it stops there);
  * otherwise the planner's estimate, labelled as such. Never a count(*) over the whole table.
  */
-export async function countCredentials(prisma: TRawExecutor, filter: TCredentialFilter, now = new Date()): Promise<TCredentialCount> {
-  const { estimate, bounded } = buildCountQueries(filter, now);
+export async function countCredentials(prisma: TRawExecutor, filter: TCredentialFilter, now = new Date(), viewer?: TViewer): Promise<TCredentialCount> {
+  const { estimate, bounded } = buildCountQueries(filter, now, viewer);
   const estimated = planRows(await prisma.$queryRawUnsafe<Record<string, unknown>[]>(estimate.text, ...estimate.values));
   if (estimated > ESTIMATE_ONLY_ABOVE) return { value: estimated, precision: "estimate" };
   const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(bounded.text, ...bounded.values);
@@ -233,21 +234,22 @@ export type TOwnedSummary = {
   shared: number;
 };
 
-export async function summarizeOwned(prisma: TRawExecutor, ownerId: string, now: Date, staleDays: number): Promise<TOwnedSummary> {
+export async function summarizeOwned(prisma: TRawExecutor, viewer: TViewer, now: Date, staleDays: number): Promise<TOwnedSummary> {
+  const p = new SqlParams();
+  p.add(now.toISOString(), "timestamp(3)");
+  p.add(new Date(now.getTime() + 30 * 86_400_000).toISOString(), "timestamp(3)");
+  p.add(new Date(now.getTime() - staleDays * 86_400_000).toISOString(), "timestamp(3)");
   const [row] = await prisma.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT count(*)::int AS total,
             count(*) FILTER (WHERE status = 'active')::int AS active,
             count(*) FILTER (WHERE status = 'active' AND r.level IN ('high', 'critical'))::int AS high_risk,
-            count(*) FILTER (WHERE status = 'active' AND expires_at >= $2::timestamp(3) AND expires_at < $3::timestamp(3))::int AS expiring30,
+            count(*) FILTER (WHERE status = 'active' AND expires_at >= $1::timestamp(3) AND expires_at < $2::timestamp(3))::int AS expiring30,
             count(*) FILTER (WHERE status = 'active' AND expires_at IS NULL)::int AS never_expires,
-            count(*) FILTER (WHERE status = 'active' AND (last_used_at < $4::timestamp(3) OR (last_used_at IS NULL AND coalesce(issued_at, created_at) < $4::timestamp(3))))::int AS stale,
+            count(*) FILTER (WHERE status = 'active' AND (last_used_at < $3::timestamp(3) OR (last_used_at IS NULL AND coalesce(issued_at, created_at) < $3::timestamp(3))))::int AS stale,
             count(*) FILTER (WHERE status = 'active' AND exposure_count > 0)::int AS exposed,
             count(*) FILTER (WHERE status = 'active' AND consumer_count > 1)::int AS shared
-       FROM credentials c JOIN credential_risks r ON r.credential_id = c.id WHERE c.owner_id = $1::uuid`,
-    ownerId,
-    now.toISOString(),
-    new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-    new Date(now.getTime() - staleDays * 86_400_000).toISOString(),
+       FROM credentials c JOIN credential_risks r ON r.credential_id = c.id WHERE ${credentialScope(viewer, "owned", p)}`,
+    ...p.values,
   );
   const n = (k: string) => Number(row?.[k] ?? 0);
   return {

@@ -1,3 +1,5 @@
+import type { TActor } from "@/lib/auth/actor";
+import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
 import {
   searchTerms,
@@ -79,8 +81,16 @@ export function usesRisk(filter: TCredentialFilter): boolean {
  * The WHERE conditions of a filter (ANDed). Every value is a bind parameter. `riskSort`: the
  * statement walks r's score index, so conditions that have a copy on r read the copy.
  */
-export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams, { riskSort = false } = {}): string[] {
+/** Who is looking, for filters relative to the viewer ("mine"). */
+export type TViewer = Pick<TActor, "id" | "teamIds">;
+
+export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams, { riskSort = false, viewer }: { riskSort?: boolean; viewer?: TViewer } = {}): string[] {
   const where: string[] = [];
+  if (filter.mine) {
+    if (!viewer) throw new AppError("VALIDATION", "mine=1 needs a signed-in viewer");
+    // The same condition the authorization seam locks "owned" targets with.
+    where.push(credentialScope(viewer, "owned", p));
+  }
   if (filter.q) {
     const tsquery = searchTerms(filter.q).map((t) => `${t}:*`).join(" & ");
     where.push(`c.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
@@ -250,7 +260,7 @@ export type TListPlan = TSqlQuery & { direction: TSortDir; reversed: boolean };
  * Fetches limit + 1 rows: the extra one says whether more exist. The cursor of a row is
  * base64url of the JSON array [sort, dir, value, id] (decodeCursor reads it).
  */
-export function buildListQuery(query: TCredentialListQuery, now: Date): TListPlan {
+export function buildListQuery(query: TCredentialListQuery, now: Date, viewer?: TViewer): TListPlan {
   const spec = SORTS[query.sort];
   const idColumn = spec.id ?? "c.id";
   const reversed = query.before !== undefined;
@@ -259,7 +269,7 @@ export function buildListQuery(query: TCredentialListQuery, now: Date): TListPla
   const op = direction === "asc" ? ">" : "<";
   const order = direction === "asc" ? "ASC" : "DESC";
   const p = new SqlParams();
-  const base = filterConditions(query, now, p, { riskSort: query.sort === "risk" });
+  const base = filterConditions(query, now, p, { riskSort: query.sort === "risk", viewer });
   const take = p.add(query.limit + 1, "int");
 
   // A segment the filter rules out (never-expiring rows when filtering on an expiry window…) is left
@@ -318,9 +328,9 @@ function cursorValue(spec: TSortSpec, value: string | number | null): unknown {
 
 export const EXACT_COUNT_LIMIT = 10_000;
 
-export function buildCountQueries(filter: TCredentialFilter, now: Date): { estimate: TSqlQuery; bounded: TSqlQuery } {
+export function buildCountQueries(filter: TCredentialFilter, now: Date, viewer?: TViewer): { estimate: TSqlQuery; bounded: TSqlQuery } {
   const p = new SqlParams();
-  const where = filterConditions(filter, now, p);
+  const where = filterConditions(filter, now, p, { viewer });
   // The risk row is joined only when a condition reads it: the plain table gives the planner's best estimate.
   const from = `FROM ${usesRisk(filter) ? FROM : "credentials c"}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return {

@@ -50,6 +50,8 @@ export type TCredentialFilter = {
   /** Team ids, or ["none"] for credentials without a team. */
   team?: string[];
   orphaned?: true;
+  /** Owned by the viewer or one of the viewer's teams (the authorization seam's "owned" reach). */
+  mine?: true;
   /** Kind of the identity that holds the credential (agent, MCP client …). */
   holder?: TIdentityKind[];
   /** Held by this identity: its own credentials and those it holds through a binding. */
@@ -79,7 +81,7 @@ export type TCredentialListQuery = TCredentialFilter & {
 
 /** Filter params in their canonical URL order (also the order of the chips in the filter bar). */
 export const FILTER_KEYS = [
-  "q", "status", "provider", "kind", "env", "risk", "owner", "team", "orphaned", "holder", "identity", "server", "framework",
+  "q", "status", "provider", "kind", "env", "risk", "owner", "team", "mine", "orphaned", "holder", "identity", "server", "framework",
   "expiresWithin", "neverExpires", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
 ] as const satisfies readonly (keyof TCredentialFilter)[];
 export type TFilterKey = (typeof FILTER_KEYS)[number];
@@ -199,6 +201,7 @@ const FILTER_PARSERS: { [K in TFilterKey]-?: (raw: string) => TCredentialFilter[
   risk: enumList("risk level", RISK_LEVELS),
   owner: oneId("user", { allowNone: true }),
   team: uuidList("team", { allowNone: true }),
+  mine: flag("mine"),
   orphaned: flag("orphaned"),
   holder: enumList("identity kind", IDENTITY_KINDS),
   identity: oneId("identity"),

@@ -22,8 +22,8 @@ export const listCredentialsRoute = defineRoute({
   query: ZCredentialListQuery,
   rateLimit: inventoryBudget,
   // PostgreSQL writes the JSON body; relaying it as text keeps the app's share of the time small.
-  run: async ({ read, query }) =>
-    new Response(await listCredentialsBody(read, query), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
+  run: async ({ read, query, actor }) =>
+    new Response(await listCredentialsBody(read, query, new Date(), actor), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } }),
 });
 
 /** GET /api/v1/credentials/count — `{ value, precision: "exact" | "estimate" | "atLeast" }`. */
@@ -33,5 +33,5 @@ export const countCredentialsRoute = defineRoute({
   permission: "inventory.read",
   query: ZCredentialFilter,
   rateLimit: inventoryBudget,
-  run: ({ prisma, query }) => countCredentials(prisma, query),
+  run: ({ prisma, query, actor }) => countCredentials(prisma, query, new Date(), actor),
 });

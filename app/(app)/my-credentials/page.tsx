@@ -22,17 +22,17 @@ const mine = (query: Partial<TCredentialListQuery>) => {
   return `/my-credentials?${qs}`;
 };
 
-/** The owner's view: the same inventory, locked to credentials the signed-in user owns. */
+/** The owner's view: the same inventory, locked to what the signed-in user or one of their teams owns. */
 export default async function MyCredentialsPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireActor();
-  const locked: TCredentialFilter = { owner: actor.id };
+  const locked: TCredentialFilter = { mine: true };
   const data = await loadInventoryPageData(actor, await searchParams, locked);
-  const summary = await summarizeOwned(await db(), actor.id, new Date(data.now), STALE_AFTER_DAYS);
+  const summary = await summarizeOwned(await db(), actor, new Date(data.now), STALE_AFTER_DAYS);
   return (
     <>
       <PageHeader
         title="My credentials"
-        description="What you own, and what is wrong with it. Fix the top of the list first: it is sorted by risk."
+        description="What you and your teams own, and what is wrong with it. Fix the top of the list first: it is sorted by risk."
         actions={
           data.permissions.claim ? (
             <Link href={inventoryHref({ status: ["active"], orphaned: true })} className="text-ui font-medium text-primary hover:underline" data-testid="find-orphans">
