@@ -146,7 +146,8 @@ test.describe("inventory", () => {
   });
 
   test("an owner claims an orphan, sees it in the history and under My credentials", async ({ page }) => {
-    await signIn(page, "owner", { next: "/inventory?orphaned=1&status=active&sort=name" });
+    // Without a team: neither the owner nor their team owns it, so claiming is the only control.
+    await signIn(page, "owner", { next: "/inventory?orphaned=1&team=none&status=active&sort=name" });
     const name = (await page.getByTestId("credential-link").first().textContent())!;
     await page.getByTestId("credential-link").first().click();
     await expect(page.getByTestId("credential-name")).toHaveText(name);
