@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TriangleAlert } from "lucide-react";
 import type { TApiKeyRow, TApiKeyStatus } from "@/lib/api-keys/queries";
-import { daysLeft, EXPIRY_WARNING_DAYS, scopeLabel } from "@/components/api-keys/format";
+import { daysLeft, expiresInLabel, EXPIRY_WARNING_DAYS, scopeLabel } from "@/components/api-keys/format";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { formatDate, formatRelative, formatUtc } from "@/components/inventory/format";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +25,7 @@ function Expiry({ apiKey, now }: { apiKey: TApiKeyRow; now: number }) {
       {soon ? (
         <Badge tone="warning" className="self-start" data-testid={`api-key-expiry-warning-${apiKey.prefix}`}>
           <TriangleAlert aria-hidden />
-          expires in {days} {days === 1 ? "day" : "days"}
+          {expiresInLabel(days)}
         </Badge>
       ) : null}
     </div>

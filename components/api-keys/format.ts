@@ -5,9 +5,15 @@ export const EXPIRY_WARNING_DAYS = 14;
 
 const DAY = 86_400_000;
 
-/** Whole days until `iso` (rounded up: a key expiring in 3 h has "1 day" left). */
+/** Whole days left until `iso` (rounded down: 9 d 20 h is 9 days; under a day is 0). */
 export function daysLeft(iso: string, now: number): number {
-  return Math.ceil((Date.parse(iso) - now) / DAY);
+  return Math.floor((Date.parse(iso) - now) / DAY);
+}
+
+/** "expires in 9 days", "expires in 1 day", "expires in < 1 day". */
+export function expiresInLabel(days: number): string {
+  if (days < 1) return "expires in < 1 day";
+  return `expires in ${days} ${days === 1 ? "day" : "days"}`;
 }
 
 /** The registry's label for a scope id; an id no longer in the registry shows as itself. */

@@ -25,7 +25,8 @@ export function RevokeApiKeyButton({ id, name, prefix }: { id: string; name: str
           Revoke
         </Button>
       </DialogTrigger>
-      <DialogContent>
+      {/* Inside a right-aligned, nowrap table cell: the dialog must not inherit either. */}
+      <DialogContent className="text-left whitespace-normal">
         <DialogTitle>
           Revoke <span className="font-mono">{prefix}</span>?
         </DialogTitle>

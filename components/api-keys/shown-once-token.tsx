@@ -33,15 +33,17 @@ export function ShownOnceToken({ created }: { created: TCreatedApiKey }) {
         <Label htmlFor="api-key-token">
           Token for “{created.name}” <span className="font-mono text-xs font-normal text-muted-foreground">{created.prefix}</span>
         </Label>
-        <div className="flex gap-2">
-          <input
+        <div className="flex flex-col items-start gap-2 sm:flex-row">
+          {/* A textarea so the whole token is visible (it wraps) even on a phone. */}
+          <textarea
             id="api-key-token"
             readOnly
+            rows={2}
             value={created.token}
             autoComplete="off"
             spellCheck={false}
             onFocus={(event) => event.currentTarget.select()}
-            className="block h-9 w-full min-w-0 rounded-md border border-border-strong bg-surface-sunken px-3 font-mono text-xs text-foreground focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-ring/40"
+            className="block w-full min-w-0 resize-none rounded-md border border-border-strong bg-surface-sunken px-3 py-2 font-mono text-xs leading-5 break-all text-foreground focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-ring/40"
             data-testid="api-key-token"
           />
           <Button variant="secondary" onClick={copy} data-testid="api-key-copy" aria-live="polite">
