@@ -10,6 +10,7 @@ export function SettingsHeader({ role }: { role: TRole }) {
     ...(can(role, "users.read") ? [{ href: "/settings/users", label: "Users" }] : []),
     { href: "/settings/teams", label: "Teams" },
     { href: "/settings/policy", label: "Risk policy" },
+    ...(can(role, "api_keys.manage") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
   ];
   return (
     <PageHeader title="Settings" description="Your account, the people who use Tokenward, the teams that own credentials, and the risk policy.">

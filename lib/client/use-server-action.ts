@@ -19,13 +19,17 @@ type TOptions<TData, TInput> = {
   /** Re-render server components after a success (default true). */
   refresh?: boolean;
   onSuccess?: (data: TData, input: TInput) => void;
+  /** The result is a secret shown once (an API key's token): drop it from the mutation cache as soon as
+   * no component observes it, instead of keeping it for the default five minutes. */
+  forget?: boolean;
 };
 
 export function useServerAction<TInput, TData>(action: (input: TInput) => Promise<TResult<TData>>, options: TOptions<TData, TInput> = {}) {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { invalidate = [], refresh = true, onSuccess } = options;
+  const { invalidate = [], refresh = true, onSuccess, forget = false } = options;
   const mutation = useMutation<TData, ApiError, TInput>({
+    ...(forget ? { gcTime: 0 } : {}),
     mutationFn: async (input) => {
       let result: TResult<TData>;
       try {
