@@ -33,6 +33,7 @@ const RULES: [RegExp, string][] = (
     [String.raw`(shrink|grow)(-\d+)?`, "$1"],
     [`basis-(${V}|${SIZE})`, "basis"],
     ["items-(start|end|center|baseline|stretch)", "align-items"],
+    ["self-(auto|start|end|center|stretch|baseline)", "align-self"],
     ["justify-(start|end|center|between|around|evenly|stretch|normal)", "justify-content"],
     [`(gap|gap-x|gap-y)-${V}`, "$1"],
     [`(space-x|space-y)-${V}`, "$1"],
