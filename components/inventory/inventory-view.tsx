@@ -108,7 +108,14 @@ export function InventoryView({
           {pageQuery.isFetching ? <LoaderCircle aria-label="Loading" className="ml-2 inline size-3.5 animate-spin align-[-2px]" /> : null}
         </p>
         {selected.size > 0 ? (
-          <SelectionBar selected={selected} options={options} permissions={permissions} onDone={done} onClear={() => setSelected(new Map())} />
+          <SelectionBar
+            selected={selected}
+            options={options}
+            permissions={permissions}
+            matching={{ filterString: url.countQueryString, count, pageSize: items.length }}
+            onDone={done}
+            onClear={() => setSelected(new Map())}
+          />
         ) : notice ? (
           <p role="status" className="text-ui text-success" data-testid="inventory-notice">
             {notice}

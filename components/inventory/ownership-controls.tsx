@@ -6,18 +6,22 @@ import { InlineError } from "@/components/ui/inline-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
+import { OwnerCombobox, type TOwnerChoice } from "@/components/ownership/owner-combobox";
 import { credentialKeys } from "@/lib/inventory/hooks/query-keys";
 import type { TFilterOptions } from "@/lib/inventory/types";
 import { useServerAction } from "@/lib/client/use-server-action";
-import { assignEntityOwnership, assignOwnership, claimOwnership } from "@/lib/ownership/actions";
+import { notificationKeys } from "@/lib/notifications/hooks/query-keys";
+import { assignEntityOwnership, assignMatching, assignOwnership, claimOwnership } from "@/lib/ownership/actions";
 import type { TOwnedEntityType } from "@/lib/ownership/schemas";
+import type { TSuggestFor } from "@/lib/owners/hooks/use-owner-search";
 
-const KEEP = "__keep__";
-const NONE = "__none__";
+const KEEP: TOwnerChoice = { mode: "keep" };
 
-/** Ownership changes touch credentials: refresh every inventory query and the server components. */
-const INVALIDATE = { invalidate: [credentialKeys.all] };
+/** Ownership changes touch credentials: refresh every inventory query, the bell and the server components. */
+const INVALIDATE = { invalidate: [credentialKeys.all, notificationKeys.all] };
+
+/** The change a choice asks for: undefined keeps, null clears, an id sets. */
+const value = (c: TOwnerChoice) => (c.mode === "keep" ? undefined : c.mode === "none" ? null : c.option.id);
 
 /**
  * Security and admins: set the owner and/or team of one credential or a selection — or, with
@@ -26,31 +30,41 @@ const INVALIDATE = { invalidate: [credentialKeys.all] };
 export function AssignOwnerDialog({
   credentialIds = [],
   entity,
-  options,
+  matching,
   onDone,
   trigger = "button",
+  searchesEmail = false,
 }: {
   credentialIds?: string[];
   entity?: { type: TOwnedEntityType; id: string; label: string };
-  options: Pick<TFilterOptions, "users" | "teams">;
+  /** "Select all N matching this filter": the server assigns what the filter matches (and the actor may assign). */
+  matching?: { filter: string; count: number; confined: boolean };
+  /** No longer read: the picker searches the server (kept so callers need not change). */
+  options?: Pick<TFilterOptions, "users" | "teams">;
   onDone?: (changed: number) => void;
   trigger?: "button" | "compact";
+  searchesEmail?: boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [owner, setOwner] = useState(KEEP);
-  const [team, setTeam] = useState(KEEP);
+  const [owner, setOwner] = useState<TOwnerChoice>(KEEP);
+  const [team, setTeam] = useState<TOwnerChoice>(KEEP);
   const assignEntity = useServerAction(assignEntityOwnership, INVALIDATE);
   const assign = useServerAction(assignOwnership, INVALIDATE);
-  const pending = assignEntity.pending || assign.pending;
-  const error = assignEntity.error ?? assign.error;
+  const assignAll = useServerAction(assignMatching, INVALIDATE);
+  const pending = assignEntity.pending || assign.pending || assignAll.pending;
+  const error = assignEntity.error ?? assign.error ?? assignAll.error;
   const clearError = () => {
     assignEntity.clearError();
     assign.clearError();
+    assignAll.clearError();
   };
   const id = useId();
-  const many = credentialIds.length > 1;
-  const unchanged = owner === KEEP && team === KEEP;
-  const value = (v: string) => (v === KEEP ? undefined : v === NONE ? null : v);
+  const count = matching ? matching.count : credentialIds.length;
+  const many = count > 1;
+  const unchanged = owner.mode === "keep" && team.mode === "keep";
+  const suggestFor: TSuggestFor | undefined = entity
+    ? entity.type === "identity" ? { identityId: entity.id } : { mcpServerId: entity.id }
+    : matching ? undefined : { credentialIds };
 
   return (
     <Dialog
@@ -67,11 +81,12 @@ export function AssignOwnerDialog({
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>{many ? `Assign ${credentialIds.length} credentials` : entity ? `Owner and team of ${entity.label}` : "Assign owner and team"}</DialogTitle>
+        <DialogTitle>{many ? `Assign ${count.toLocaleString("en-US")} credentials` : entity ? `Owner and team of ${entity.label}` : "Assign owner and team"}</DialogTitle>
         <DialogDescription>
           {entity
             ? "The owner answers for it, and for those of its credentials that have no owner of their own. The change is recorded in the audit trail."
-            : "The owner approves rotations and answers in access reviews. The change is recorded in each credential's history."}
+            : "The owner approves rotations and answers in access reviews. The change is recorded in each credential's history, and the new owner and team are told."}
+          {matching ? (matching.confined ? " Every credential matching the filter that you or your team own; others' are left alone." : " Every credential matching the filter.") : null}
         </DialogDescription>
         <form
           className="mt-4 flex flex-col gap-4"
@@ -85,35 +100,17 @@ export function AssignOwnerDialog({
             };
             const change = { ownerId: value(owner), teamId: value(team) };
             if (entity) assignEntity.run({ entityType: entity.type, entityId: entity.id, ...change }, () => done(1));
+            else if (matching) assignAll.run({ filter: matching.filter, expected: matching.count, ...change }, (data) => done(data.changed));
             else assign.run({ credentialIds, ...change }, (data) => done(data.changed));
           }}
         >
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={`${id}-owner`}>Owner</Label>
-            <Select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)} disabled={pending} data-testid="assign-owner-select">
-              <option value={KEEP}>Keep as it is</option>
-              <option value={NONE}>No owner</option>
-              {options.users
-                .filter((u) => u.active)
-                .map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                    {u.email ? ` — ${u.email}` : ""}
-                  </option>
-                ))}
-            </Select>
+            <OwnerCombobox id={`${id}-owner`} kind="user" value={owner} onChange={setOwner} suggestFor={suggestFor} disabled={pending} searchesEmail={searchesEmail} testId="assign-owner-select" />
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={`${id}-team`}>Team</Label>
-            <Select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)} disabled={pending} data-testid="assign-team-select">
-              <option value={KEEP}>Keep as it is</option>
-              <option value={NONE}>No team</option>
-              {options.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
+            <OwnerCombobox id={`${id}-team`} kind="team" value={team} onChange={setTeam} suggestFor={suggestFor} disabled={pending} testId="assign-team-select" />
           </div>
           <InlineError message={error?.message} testId="assign-owner-error" />
           <div className="flex justify-end gap-2">

@@ -1,4 +1,5 @@
 import type { TActor } from "@/lib/auth/actor";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -10,6 +11,7 @@ export function TopBar({ actor }: { actor: Pick<TActor, "name" | "email" | "role
       <MobileNav />
       <Wordmark className="lg:hidden" />
       <div className="ml-auto flex items-center gap-1">
+        <NotificationBell />
         <ThemeToggle />
         <UserMenu name={actor.name} email={actor.email} role={actor.role} />
       </div>

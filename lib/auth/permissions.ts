@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "ownership.assign": { admin: "any", security: "any", owner: "owned" },
   // Claiming is for orphans (a rule of the claim itself, not of reach).
   "ownership.claim": everywhere("admin", "security", "owner"),
+  // In-app notifications: everyone reads and marks their own (the recipient is the resource rule).
+  "notifications.read": everywhere(...EVERYONE),
   // Risk: the policy is admin-only; a full recompute may also be started by security.
   "risk.recompute": everywhere("admin", "security"),
   // Machine access: Tokenward's own API keys.

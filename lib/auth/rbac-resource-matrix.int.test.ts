@@ -19,12 +19,25 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 type TRelation = "owner of it" | "member of its team" | "owner in another team";
 const RELATIONS: TRelation[] = ["owner of it", "member of its team", "owner in another team"];
 type TFixture = { handoverTeamId: string };
-type TCase = { type: TResourceType; probe: (targetId: string, f: TFixture) => unknown };
+type TCase = { type: TResourceType; probe: (targetId: string, f: TFixture) => unknown | Promise<unknown> };
 
 const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] }> = {
   "ownership.assign": {
     permission: "ownership.assign",
     cases: [{ type: "credential", probe: (id, f) => ({ credentialIds: [id], teamId: f.handoverTeamId }) }],
+  },
+  // A filter that matches exactly the target: its (random, unique) name as the search text.
+  "ownership.assign_matching": {
+    permission: "ownership.assign",
+    cases: [
+      {
+        type: "credential",
+        probe: async (id, f) => {
+          const { name } = await database.prisma.credential.findUniqueOrThrow({ where: { id }, select: { name: true } });
+          return { filter: new URLSearchParams({ q: name }).toString(), expected: 1, teamId: f.handoverTeamId };
+        },
+      },
+    ],
   },
   "ownership.assign_entity": {
     permission: "ownership.assign",
@@ -114,7 +127,7 @@ describe("RBAC matrix, resource dimension", () => {
             const teamBefore = await teamOf(c.type, targetId);
             const eventsBefore = await database.prisma.auditEvent.count();
 
-            const result = await executeOperation(database.prisma, op, actor, c.probe(targetId, fixture));
+            const result = await executeOperation(database.prisma, op, actor, await c.probe(targetId, fixture));
 
             if (expected) {
               expect(result).toMatchObject({ ok: true });

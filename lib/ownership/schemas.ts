@@ -36,3 +36,24 @@ export const ZAssignEntityOwnership = z
   })
   .refine((v) => v.ownerId !== undefined || v.teamId !== undefined, { message: "choose an owner, a team, or both", path: ["ownerId"] });
 export type TAssignEntityOwnership = z.infer<typeof ZAssignEntityOwnership>;
+
+/**
+ * "Select all N matching this filter": the filter travels as the inventory's own query string and
+ * the server re-reads it (the browser never sends the ids). `expected` is the number the person
+ * saw; if the filter now matches a different number of credentials they may assign, nothing is
+ * changed and they are asked to look again.
+ */
+export const MAX_MATCHING_ASSIGN = 1000;
+export const ZAssignMatching = z
+  .strictObject({
+    filter: z.string({ error: "filter must be the inventory's query string" }).max(4000, "filter is too long"),
+    expected: z
+      .number({ error: "expected must be the number of credentials shown" })
+      .int("expected must be a whole number")
+      .min(1, "expected must be at least 1")
+      .max(MAX_MATCHING_ASSIGN, `at most ${MAX_MATCHING_ASSIGN} credentials at once`),
+    ownerId: z.uuid("ownerId must be a user id").nullable().optional(),
+    teamId: z.uuid("teamId must be a team id").nullable().optional(),
+  })
+  .refine((v) => v.ownerId !== undefined || v.teamId !== undefined, { message: "choose an owner, a team, or both", path: ["ownerId"] });
+export type TAssignMatching = z.infer<typeof ZAssignMatching>;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
-import { authorize, authorizeResources, recordResourceDenial, ResourceDenied, type TResourceRef } from "@/lib/auth/authorize";
+import { authorize, authorizeResources, recordResourceDenial, ResourceDenied, type TLockedResource, type TResourceRef } from "@/lib/auth/authorize";
 import type { TPermission } from "@/lib/auth/permissions";
 import { appendAuditEvent, type TAuditRecord } from "@/lib/audit/services/append-audit-event";
 import { isStatementTimeout } from "@/lib/db/statement-timeout";
@@ -17,7 +17,7 @@ import { logger } from "@/lib/logging/logger";
 
 export type TTx = Prisma.TransactionClient;
 
-export type TRunContext<TInput> = { actor: TActor; input: TInput; tx: TTx };
+export type TRunContext<TInput> = { actor: TActor; input: TInput; tx: TTx; /** The locked targets, when the operation declares a resource. */ resources?: TLockedResource[] };
 
 /** One audit record an operation describes; `action` defaults to the operation's name. */
 export type TAuditDraft = Omit<TAuditRecord, "action"> & { action?: string };
@@ -37,7 +37,7 @@ export type TOperation<TSchema extends z.ZodType, TData> = {
    * What the operation acts on, when the permission's reach can be "owned": the pipeline locks those
    * rows and checks the actor may act on each before `run` (lib/auth/authorize.ts).
    */
-  resource?: (input: z.infer<TSchema>) => TResourceRef;
+  resource?: (input: z.infer<TSchema>, ctx: { tx: TTx; actor: TActor }) => TResourceRef | Promise<TResourceRef>;
   run: (ctx: TRunContext<z.infer<TSchema>>) => Promise<TRunOutcome<TData>>;
 };
 
@@ -57,8 +57,9 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
     }
     const data = await prisma
       .$transaction(async (tx) => {
-        if (op.resource) await authorizeResources(tx, who, op.permission, op.resource(parsed.data));
-        const outcome = await op.run({ actor: who, input: parsed.data, tx });
+        // A resource may be computed in the transaction (an inventory filter's matches: ownership.assign_matching).
+        const resources = op.resource ? await authorizeResources(tx, who, op.permission, await op.resource(parsed.data, { tx, actor: who })) : undefined;
+        const outcome = await op.run({ actor: who, input: parsed.data, tx, resources });
         for (const record of Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit]) {
           await appendAuditEvent(tx, who, { ...record, action: record.action ?? op.name });
         }

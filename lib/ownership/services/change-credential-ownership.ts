@@ -1,4 +1,6 @@
+import type { TActor } from "@/lib/auth/actor";
 import type { TAuditRecord } from "@/lib/audit/services/append-audit-event";
+import { notifyAssignment } from "@/lib/notifications/services/notify-assignment";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveOwnerAndTeam, type TOwnershipChange } from "@/lib/ownership/services/resolve-owner-and-team";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
@@ -33,7 +35,14 @@ function listNames(rows: { name: string }[]): string {
 
 export async function changeCredentialOwnership(
   tx: TTx,
-  input: { credentialIds: string[]; change: TOwnershipChange; action: string; onlyOrphans: boolean },
+  input: {
+    credentialIds: string[];
+    change: TOwnershipChange;
+    action: string;
+    onlyOrphans: boolean;
+    /** Who assigns: the new owner and team are told in-app (lib/notifications). A claim tells nobody. */
+    notifyFrom?: Pick<TActor, "id" | "name">;
+  },
 ): Promise<{ data: TOwnershipResult; audit: [...TAuditRecord[], TAuditRecord] }> {
   const ids = [...new Set(input.credentialIds)].sort();
   const rows = await tx.$queryRawUnsafe<TLockedRow[]>(
@@ -76,6 +85,18 @@ export async function changeCredentialOwnership(
   });
   // The orphaned factor (and anything else that reads ownership) must see the change now.
   await recomputeCredentials(tx, changedIds);
+  if (input.notifyFrom) {
+    const thing = (r: TLockedRow) => ({ type: "credential" as const, id: r.id, name: r.name });
+    const newOwner = owner ?? null;
+    const newTeam = team ?? null;
+    await notifyAssignment(tx, { actor: input.notifyFrom, owner: newOwner, things: newOwner ? changed.filter((r) => r.owner_id !== newOwner.id).map(thing) : [] });
+    await notifyAssignment(tx, {
+      actor: input.notifyFrom,
+      team: newTeam,
+      things: newTeam ? changed.filter((r) => r.team_id !== newTeam.id).map(thing) : [],
+      exclude: newOwner ? [newOwner.id] : [],
+    });
+  }
 
   const data: TOwnershipResult = { changed: changed.length, unchanged: rows.length - changed.length, credentialIds: changedIds };
   const recordOf = (r: TLockedRow): TAuditRecord => ({

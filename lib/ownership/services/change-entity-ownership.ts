@@ -1,4 +1,6 @@
+import type { TActor } from "@/lib/auth/actor";
 import type { TAuditRecord } from "@/lib/audit/services/append-audit-event";
+import { notifyAssignment } from "@/lib/notifications/services/notify-assignment";
 import { AppError } from "@/lib/errors/app-error";
 import type { TOwnedEntityType } from "@/lib/ownership/schemas";
 import { resolveOwnerAndTeam, type TOwnershipChange } from "@/lib/ownership/services/resolve-owner-and-team";
@@ -23,7 +25,7 @@ type TLockedRow = { id: string; name: string; owner_id: string | null; owner_ema
 
 export async function changeEntityOwnership(
   tx: TTx,
-  input: { entityType: TOwnedEntityType; entityId: string; change: TOwnershipChange },
+  input: { entityType: TOwnedEntityType; entityId: string; change: TOwnershipChange; notifyFrom?: Pick<TActor, "id" | "name"> },
 ): Promise<{ data: TEntityOwnershipResult; audit: TAuditRecord }> {
   const { table, label } = TABLE[input.entityType];
   const [row] = await tx.$queryRawUnsafe<TLockedRow[]>(
@@ -47,6 +49,13 @@ export async function changeEntityOwnership(
       WHERE id = $1::uuid`,
     row.id, ownerChanges, owner?.id ?? null, teamChanges, team?.id ?? null,
   );
+
+  if (input.notifyFrom) {
+    const things = [{ type: input.entityType, id: row.id, name: row.name }];
+    const newOwner = ownerChanges ? (owner ?? null) : null;
+    await notifyAssignment(tx, { actor: input.notifyFrom, owner: newOwner, things });
+    await notifyAssignment(tx, { actor: input.notifyFrom, team: teamChanges ? (team ?? null) : null, things, exclude: newOwner ? [newOwner.id] : [] });
+  }
 
   let rescored = 0;
   if (input.entityType === "identity") {

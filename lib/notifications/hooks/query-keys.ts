@@ -1,0 +1,5 @@
+/** The notifications' query-key factory (the bell). */
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  list: () => [...notificationKeys.all, "list"] as const,
+};
