@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { pickOwner } from "./support/owner-picker";
 
 test("identity and MCP server details open from their lists and carry the entity's name", async ({ page }) => {
   await signIn(page, "security", { next: "/identities" });
@@ -45,13 +46,8 @@ test("security sets an MCP server's owner and team; the auditor sees it but cann
   await page.getByTestId("assign-owner-open").click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading", { name: /^Owner and team of / })).toBeVisible();
-  const owner = dialog.getByTestId("assign-owner-select");
-  const ownerOption = owner.locator("option", { hasText: "owner@tokenward.local" });
-  const ownerName = (await ownerOption.textContent())!.split(" — ")[0]!.trim();
-  await owner.selectOption((await ownerOption.getAttribute("value"))!);
-  const team = dialog.getByTestId("assign-team-select");
-  const teamName = (await team.locator("option").nth(2).textContent())!.trim();
-  await team.selectOption({ label: teamName });
+  const ownerName = await pickOwner(dialog, "assign-owner-select", "owner@tokenward", "owner@tokenward.local");
+  const teamName = await pickOwner(dialog, "assign-team-select", "a", /./);
   await dialog.getByTestId("assign-owner-submit").click();
   await expect(dialog).toBeHidden();
   const details = page.locator("dl");
@@ -60,7 +56,7 @@ test("security sets an MCP server's owner and team; the auditor sees it but cann
 
   // Saving the same choice again is refused with a clear message, and nothing changes.
   await page.getByTestId("assign-owner-open").click();
-  await owner.selectOption((await owner.locator("option", { hasText: "owner@tokenward.local" }).getAttribute("value"))!);
+  await pickOwner(dialog, "assign-owner-select", "owner@tokenward", "owner@tokenward.local");
   await dialog.getByTestId("assign-owner-submit").click();
   await expect(dialog.getByTestId("assign-owner-error")).toContainText("Nothing to change");
   await dialog.getByRole("button", { name: "Cancel" }).click();

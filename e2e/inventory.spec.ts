@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { pickOwner } from "./support/owner-picker";
 
 /**
  * The inventory as people use it: filter, search, sort, page, share a URL, open a credential,
@@ -135,7 +136,7 @@ test.describe("inventory", () => {
     await rows(page).nth(1).getByTestId("select-row").check();
     await expect(page.getByTestId("selection-bar")).toContainText("2 selected");
     await page.getByTestId("assign-owner-open").click();
-    await page.getByTestId("assign-owner-select").selectOption({ label: "Olivia Owner — owner@tokenward.local" });
+    await pickOwner(page, "assign-owner-select", "olivia", "owner@tokenward.local");
     await page.getByTestId("assign-owner-submit").click();
     await expect(page.getByTestId("inventory-notice")).toContainText("Updated 2 credentials");
     // They no longer match "no owner".

@@ -10,7 +10,7 @@ import type { TOwnerKind, TOwnerOption, TSuggestedOwner } from "@/lib/owners/sch
 /**
  * The owner picker: an ARIA 1.2 combobox (input + listbox) over GET /api/v1/owners. Type to search
  * people or teams on the server (debounced); with nothing typed it offers "keep", "none" and the
- * suggested owners with their reason. Keyboard: ↓/↑ move, Home/End, Enter picks, Escape closes
+ * suggested owners with their reason. Keyboard: ↓ opens, ↓/↑ move, Home/End, Enter picks, Escape closes
  * (a second Escape reaches the dialog).
  */
 
@@ -141,10 +141,7 @@ export function OwnerCombobox({
             setActive(0);
             setOpen(true);
           }}
-          onFocus={() => {
-            setOpen(true);
-            setActive(0);
-          }}
+          // Opens on click, typing or ↓ — not on focus, so a dialog's first field does not pop its list over the next.
           onClick={() => setOpen(true)}
           onBlur={(event) => {
             // A click in the list keeps focus handling to the option (mousedown is prevented there).
