@@ -159,7 +159,9 @@ export function OwnerCombobox({
         role="listbox"
         aria-label={kind === "user" ? "Owners" : "Teams"}
         hidden={!showList}
-        className="absolute inset-x-0 top-full z-30 mt-1 max-h-72 overflow-y-auto rounded-lg border border-border bg-surface p-1 text-foreground shadow-lg"
+        // In the flow, not floating: a dialog clips what overflows it, and the list then simply
+        // pushes the fields below it down (the dialog scrolls on a phone).
+        className="mt-1 max-h-64 overflow-y-auto overscroll-contain rounded-lg border border-border bg-surface p-1 text-foreground shadow-md"
         data-testid={`${testId}-list`}
       >
         {entries.map((entry, i) => {

@@ -20,4 +20,9 @@ export function placeMenu(content: HTMLElement, trigger: HTMLElement, align: TAl
     const overflow = content.getBoundingClientRect().right - (vw - 8);
     if (overflow > 0) style.left = `${Math.max(8, rect.left - overflow)}px`;
   }
+  // An end-aligned menu wider than the room to its left (the bell on a phone) slides right.
+  if (align === "end") {
+    const overflow = 8 - content.getBoundingClientRect().left;
+    if (overflow > 0) style.right = `${Math.max(8, vw - rect.right - overflow)}px`;
+  }
 }
