@@ -36,8 +36,11 @@ export function SelectionBar({
   onDone: (verb: string) => (changed: number) => void;
   onClear: () => void;
 }) {
-  const [allMatching, setAllMatching] = useState(false);
   const ids = [...selected.keys()];
+  // "All matching" holds for the page and filter it was chosen on: changing either drops it.
+  const scopeKey = `${matching?.filterString ?? ""}|${ids.join(",")}`;
+  const [allFor, setAllFor] = useState<string | null>(null);
+  const allMatching = allFor === scopeKey;
   const allOrphans = [...selected.values()].every((s) => s.orphaned);
   // An owner's "assign" reaches only what they or their team own: offer it when every row is theirs.
   const canAssign = mayAssign(permissions, [...selected.values()]);
@@ -63,7 +66,7 @@ export function SelectionBar({
             {total!.precision === "exact" ? "" : "+"} match{confined ? " of yours" : ""}: at most {formatNumber(MAX_MATCHING_ASSIGN)} can be assigned at once — narrow the filter
           </span>
         ) : (
-          <Button size="sm" variant="ghost" className="text-primary" onClick={() => setAllMatching(true)} data-testid="select-matching">
+          <Button size="sm" variant="ghost" className="text-primary" onClick={() => setAllFor(scopeKey)} data-testid="select-matching">
             Select all {formatNumber(total!.value)} {confined ? "of yours " : ""}matching this filter
           </Button>
         )
