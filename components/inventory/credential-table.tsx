@@ -110,7 +110,7 @@ export function CredentialTable({
             key={item.id}
             data-testid="credential-row"
             data-credential-id={item.id}
-            className={cn("max-sm:grid max-sm:grid-cols-[1.75rem_minmax(0,1fr)] max-sm:px-3 max-sm:py-3", selected.has(item.id) && "bg-primary-subtle/50")}
+            className={cn("max-sm:grid max-sm:grid-cols-[2.5rem_minmax(0,1fr)] max-sm:px-3 max-sm:py-3", selected.has(item.id) && "bg-primary-subtle/50")}
           >
             <TD className="w-8 max-sm:row-span-6 max-sm:p-0">
               <input
