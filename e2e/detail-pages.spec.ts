@@ -17,13 +17,35 @@ test("identity and MCP server details open from their lists and carry the entity
   await expect(page.getByRole("heading", { level: 1, name: serverName })).toBeVisible();
 });
 
-test("a malformed or unknown id shows the not-found page on every detail page", async ({ page }) => {
+test("a malformed or unknown id answers HTTP 404 with the not-found page on every detail page", async ({ page }) => {
   await signIn(page, "auditor");
-  for (const path of ["/inventory/not-a-uuid", "/identities/00000000-0000-7000-8000-000000000000", "/mcp-servers/x'--"]) {
-    // The (app) layout streams its shell first, so the status may already be sent as 200: assert
-    // what the person sees, and that no entity data was rendered.
-    await page.goto(path);
+  for (const path of [
+    "/inventory/not-a-uuid",
+    "/inventory/00000000-0000-7000-8000-000000000000",
+    "/identities/00000000-0000-7000-8000-000000000000",
+    "/mcp-servers/x'--",
+    "/mcp-servers/00000000-0000-7000-8000-000000000000",
+    "/no-such-page",
+  ]) {
+    // The check runs in the [id] layout, above the page's loading boundary, so the status is real.
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
     await expect(page.getByText("This page does not exist"), path).toBeVisible();
+  }
+  // A known id still opens (the layout's check does not refuse real rows).
+  await page.goto("/identities");
+  const href = (await page.getByTestId("identity-link").first().getAttribute("href"))!;
+  expect((await page.goto(href))?.status()).toBe(200);
+});
+
+test("an unknown /api path answers a JSON 404 in the API's error shape, for every method", async ({ request }) => {
+  for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
+    for (const path of ["/api/v1/nope", "/api/v1/credentials/extra/segments", "/api/nothing"]) {
+      const response = await request.fetch(path, { method, data: method === "GET" ? undefined : {}, maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(404);
+      expect(response.headers()["content-type"]).toContain("application/json");
+      expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: `No API endpoint at ${method} ${path}.` } });
+    }
   }
 });
 

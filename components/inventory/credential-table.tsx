@@ -33,6 +33,25 @@ function SortHeader({ column, query, onSort }: { column: TColumnId; query: TCred
   );
 }
 
+/**
+ * Under 640 px the table becomes card rows (CSS only, same DOM): the name first, then what a
+ * phone must never lose — risk, status, owner — each with its label, even if the column is hidden
+ * on wider screens. The other visible columns follow. Sorting stays in the header, read by screen
+ * readers but hidden on a phone (the sort is in the URL, as on desktop).
+ */
+const CARD_FIRST: TColumnId[] = ["name", "risk", "status", "owner"];
+
+/** The visible columns in their order, then the card's musts that are hidden; `order` places them in a card (a table ignores it). */
+function cardColumns(columns: TColumnId[]): { id: TColumnId; phoneOnly: boolean; order: number }[] {
+  const orderOf = (id: TColumnId, i: number) => (CARD_FIRST.includes(id) ? CARD_FIRST.indexOf(id) : CARD_FIRST.length + i);
+  return [
+    ...columns.map((id, i) => ({ id, phoneOnly: false, order: orderOf(id, i) })),
+    ...CARD_FIRST.filter((id) => !columns.includes(id)).map((id) => ({ id, phoneOnly: true, order: orderOf(id, 0) })),
+  ];
+}
+
+const CARD_CELL = "max-sm:col-start-2 max-sm:flex max-sm:min-w-0 max-sm:max-w-none max-sm:items-baseline max-sm:gap-2 max-sm:px-0 max-sm:py-0.5";
+
 /** One page of credentials with sortable headers and row selection. */
 export function CredentialTable({
   items,
@@ -67,8 +86,8 @@ export function CredentialTable({
     onSelect(next);
   };
   return (
-    <Table label="Credentials" data-testid="credential-table" aria-busy={busy}>
-      <THead>
+    <Table label="Credentials" data-testid="credential-table" aria-busy={busy} className="max-sm:block">
+      <THead className="max-sm:sr-only">
         <tr>
           <TH className="w-8">
             <input
@@ -85,10 +104,15 @@ export function CredentialTable({
           ))}
         </tr>
       </THead>
-      <TBody>
+      <TBody className="max-sm:block">
         {items.map((item) => (
-          <TR key={item.id} data-testid="credential-row" data-credential-id={item.id} className={cn(selected.has(item.id) && "bg-primary-subtle/50")}>
-            <TD className="w-8">
+          <TR
+            key={item.id}
+            data-testid="credential-row"
+            data-credential-id={item.id}
+            className={cn("max-sm:grid max-sm:grid-cols-[2.5rem_minmax(0,1fr)] max-sm:px-3 max-sm:py-3", selected.has(item.id) && "bg-primary-subtle/50")}
+          >
+            <TD className="w-8 max-sm:row-span-6 max-sm:p-0">
               <input
                 type="checkbox"
                 className="mt-0.5 size-4 accent-primary"
@@ -98,8 +122,9 @@ export function CredentialTable({
                 data-testid="select-row"
               />
             </TD>
-            {columns.map((id) => (
-              <TD key={id} className={COLUMNS[id].cellClassName}>
+            {cardColumns(columns).map(({ id, phoneOnly, order }) => (
+              <TD key={id} className={cn(COLUMNS[id].cellClassName, CARD_CELL, phoneOnly && "sm:hidden")} style={{ order }} data-card-cell={id}>
+                {id === "name" ? null : <span className="w-16 shrink-0 text-xs text-muted-foreground sm:hidden">{COLUMNS[id].label}</span>}
                 {COLUMNS[id].render(item, { now })}
               </TD>
             ))}

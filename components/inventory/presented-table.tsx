@@ -31,12 +31,12 @@ export function EdgeTable({ rows, otherLabel, label, now, testId }: { rows: TEdg
       <TBody>
         {rows.map((r, i) => (
           <TR key={`${r.credentialId}-${i}`}>
-            <TD className="min-w-56">
+            <TD className="min-w-56 [overflow-wrap:anywhere]">
               <Link href={`/inventory/${r.credentialId}`} className="font-medium hover:text-primary hover:underline">
                 {r.credentialName}
               </Link>
             </TD>
-            <TD className="whitespace-nowrap">
+            <TD className="min-w-40 [overflow-wrap:anywhere]">
               {r.other ? (
                 <Link href={otherHref(r.other)} className="text-primary hover:underline">
                   {r.other.name}
@@ -45,7 +45,7 @@ export function EdgeTable({ rows, otherLabel, label, now, testId }: { rows: TEdg
                 <span className="text-muted-foreground">unknown</span>
               )}
             </TD>
-            <TD className="max-w-64">{r.audience ? <code className="text-xs [overflow-wrap:anywhere]">{r.audience}</code> : <span className="text-muted-foreground">any</span>}</TD>
+            <TD className="min-w-48 max-w-72">{r.audience ? <code className="text-xs [overflow-wrap:anywhere]">{r.audience}</code> : <span className="text-muted-foreground">any</span>}</TD>
             <TD className="whitespace-nowrap" suppressHydrationWarning>
               {formatRelative(r.lastSeenAt, now)}
             </TD>

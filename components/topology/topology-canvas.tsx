@@ -53,7 +53,7 @@ function TopologyNodeView({ data }: NodeProps<Node<TNodeData>>) {
     <>
       <Handle type="target" position={Position.Left} className="!border-0 !bg-transparent" isConnectable={false} />
       {data.href ? (
-        <Link href={data.href} className={cn(className, "nopan hover:border-primary")} title={data.label}>
+        <Link href={data.href} className={cn(className, "nopan hover:border-primary focus-visible:outline-2 focus-visible:outline-ring")} title={data.label} data-testid="topology-node-link">
           {body}
         </Link>
       ) : (
@@ -100,6 +100,10 @@ function layoutGraph(topology: TTopology): { nodes: Node<TNodeData>[]; edges: Ed
       draggable: false,
       selectable: false,
       connectable: false,
+      // Not selectable or draggable, React Flow gives the wrapper pointer-events: none, so a click
+      // fell through to the pane. The Link inside is the one focus stop (Tab, Enter) and click target.
+      focusable: false,
+      style: n.href ? { pointerEvents: "all" } : undefined,
     };
   });
   // Many edges converging on one node would stack their labels into a smear: drop them there.
@@ -136,8 +140,8 @@ export default function TopologyCanvas({ topology, height }: { topology: TTopolo
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        // On a phone the whole graph would be unreadably small: keep labels legible and let people pan.
-        fitViewOptions={{ padding: 0.12, maxZoom: 1, minZoom: 0.55 }}
+        // The whole graph in view, on a phone too (zoom in with the controls); never larger than life.
+        fitViewOptions={{ padding: 0.08, maxZoom: 1, minZoom: 0.2 }}
         minZoom={0.2}
         maxZoom={1.5}
         nodesDraggable={false}

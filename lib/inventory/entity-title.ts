@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import type { TActor } from "@/lib/auth/actor";
 import { actorReach, allows, type TOwnedResource } from "@/lib/auth/access";
 import { getCurrentActor, requireActor } from "@/lib/auth/session";
@@ -12,19 +13,35 @@ export const ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 export type TEntityKind = "credential" | "identity" | "mcpServer";
 
-/**
- * The browser-tab title of a detail page. Metadata is resolved beside the page, even for a visitor
- * the page then redirects to sign-in, so the name is read only for a signed-in actor.
- */
-export async function entityTitle(kind: TEntityKind, id: string, fallback: string): Promise<string> {
-  if (!ENTITY_ID.test(id) || !(await getCurrentActor())) return fallback;
+/** The entity's name, or null when no row has this id; read once per request (title, layout, page). */
+const entityName = cache(async (kind: TEntityKind, id: string): Promise<string | null> => {
   const prisma = await db();
   const where = { where: { id: id.toLowerCase() }, select: { name: true } };
   const found =
     kind === "credential" ? await prisma.credential.findUnique(where)
     : kind === "identity" ? await prisma.identity.findUnique(where)
     : await prisma.mcpServer.findUnique(where);
-  return found?.name ?? fallback;
+  return found?.name ?? null;
+});
+
+/**
+ * The browser-tab title of a detail page. Metadata is resolved beside the page, even for a visitor
+ * the page then redirects to sign-in, so the name is read only for a signed-in actor.
+ */
+export async function entityTitle(kind: TEntityKind, id: string, fallback: string): Promise<string> {
+  if (!ENTITY_ID.test(id) || !(await getCurrentActor())) return fallback;
+  return (await entityName(kind, id)) ?? fallback;
+}
+
+/**
+ * The detail segment's layout calls this before anything streams. The segment's loading.tsx (a
+ * Suspense boundary) sits below the layout, so a notFound() here still sets HTTP 404; thrown from
+ * the page, inside that boundary, the 200 shell would already be on the wire.
+ */
+export async function requireEntity(kind: TEntityKind, rawId: string): Promise<void> {
+  if (!ENTITY_ID.test(rawId)) notFound();
+  await requireActor();
+  if ((await entityName(kind, rawId)) === null) notFound();
 }
 
 /**

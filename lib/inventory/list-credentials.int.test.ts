@@ -321,7 +321,7 @@ describe("route handlers", () => {
     [`sort=expires&dir=asc&after=${forgedCursor(["expires", "asc", "275760-01-01", SOME_ID])}`, /not a page cursor/],
     [`sort=name&dir=asc&after=${forgedCursor(["name", "asc", "a\u0000b", SOME_ID])}`, /not a page cursor/],
     ["owner=me", /"me" is not a user id/],
-    ["color=red", /Unrecognized key/],
+    ["color=red", /"color" is not an inventory parameter/],
   ])("refuses %s with a clear 400", async (qs, message) => {
     const response = await call(listCredentialsRoute, qs);
     expect(response.status).toBe(400);

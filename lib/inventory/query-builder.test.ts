@@ -102,7 +102,7 @@ describe("filter validation: invalid values are rejected with a clear error", ()
     [{ owner: "me" }, /owner: "me" is not a user id \(or "none"\)/],
     [{ identity: "none" }, /identity: "none" is not a identity id|identity: "none" is not an? identity id/],
     [{ holder: "human" }, /holder: "human" is not a identity kind|holder: "human" is not/],
-    [{ framework: "NHI 7; drop" }, /framework must be a framework item id/],
+    [{ framework: "NHI 7; drop" }, /framework: "NHI 7; drop" is not a framework item \(expected NHI1, /],
     [{ expiresWithin: "-3" }, /expiresWithin must be a whole number of days from 1 to 3650/],
     [{ expiresWithin: "1.5" }, /expiresWithin must be a whole number of days/],
     [{ unusedFor: "99999" }, /unusedFor must be a whole number of days/],
@@ -121,7 +121,7 @@ describe("filter validation: invalid values are rejected with a clear error", ()
     [{ limit: "201" }, /limit must be a whole number from 1 to 200/],
     [{ after: "a b" }, /cursor is not a page cursor/],
     [{ after: "abc", before: "abc" }, /give either after or before/],
-    [{ colour: "red" }, /Unrecognized key/],
+    [{ colour: "red" }, /"colour" is not an inventory parameter \(expected q, status, /],
   ])("%j", (params, message) => {
     expect(parseError(params as Record<string, string>)).toMatch(message);
   });

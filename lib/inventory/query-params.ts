@@ -10,6 +10,7 @@ import {
   type TIdentityKind,
   type TRiskLevel,
 } from "@/lib/inventory/vocabulary";
+import { allFrameworkItemIds } from "@/lib/risk/frameworks/catalogue";
 
 /**
  * The inventory's query language: URL search params ⇄ a typed filter + sort + page. The same parsers
@@ -116,6 +117,18 @@ function enumList<const T extends string>(noun: string, values: readonly T[]) {
   };
 }
 
+/**
+ * A single value from a declared set. Any enumerated param declared with enumList / oneOf answers
+ * an unknown value with the accepted ones, so a new enumeration gets that by declaration alone.
+ */
+export function oneOf<const T extends string>(noun: string, values: readonly T[]) {
+  return (raw: string): T => {
+    const value = raw.trim();
+    if (!(values as readonly string[]).includes(value)) fail(`"${value.slice(0, 60)}" is not a ${noun} (expected ${values.join(", ")})`);
+    return value as T;
+  };
+}
+
 function uuidList(noun: string, { allowNone = false } = {}) {
   return (raw: string): string[] => {
     const list = splitList(raw);
@@ -176,11 +189,8 @@ function scope(raw: string): string | undefined {
   return value;
 }
 
-function framework(raw: string): string {
-  const value = raw.trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$/.test(value)) fail('framework must be a framework item id such as "NHI7" or "PR.AA"');
-  return value;
-}
+/** Framework item ids from the catalogue (NHI7, ASI03, PR.AA …): an unknown id filters nothing, so it is refused. */
+const framework = oneOf("framework item", allFrameworkItemIds());
 
 /** Up to 8 search words, letters and digits only: safe to turn into a prefix tsquery. */
 export function searchTerms(text: string): string[] {
@@ -252,7 +262,7 @@ function parseRecord(record: Record<string, unknown>, withPage: boolean): { valu
   for (const [key, raw] of Object.entries(record)) {
     const parse = Object.hasOwn(parsers, key) ? parsers[key] : undefined;
     if (!parse) {
-      issues.push({ path: "", message: `Unrecognized key: "${key}"` });
+      issues.push({ path: "", message: `"${key.slice(0, 60)}" is not an inventory parameter (expected ${[...FILTER_KEYS, ...(withPage ? Object.keys(PAGE_PARSERS) : [])].join(", ")})` });
       continue;
     }
     if (typeof raw !== "string") {

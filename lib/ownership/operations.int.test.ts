@@ -81,7 +81,7 @@ describe("ownership.assign", () => {
     ["an empty selection", async () => ({ credentialIds: [], ownerId: null }), "VALIDATION", /at least one credential/],
     ["a malformed id", async () => ({ credentialIds: ["1; drop table credentials"], ownerId: null }), "VALIDATION", /credential ids/],
     ["a duplicate id", async () => { const id = (await credentialWhere("true")).id; return { credentialIds: [id, id], ownerId: null }; }, "VALIDATION", /listed twice/],
-    ["an unknown field", async () => ({ credentialIds: [(await credentialWhere("true")).id], ownerId: null, role: "admin" }), "VALIDATION", /Unrecognized key/],
+    ["an unknown field", async () => ({ credentialIds: [(await credentialWhere("true")).id], ownerId: null, role: "admin" }), "VALIDATION", /"role" is not a field/],
     ["a deactivated owner", async () => ({ credentialIds: [(await credentialWhere("true")).id], ownerId: (await prisma.user.findFirstOrThrow({ where: { active: false } })).id }), "VALIDATION", /not an active user/],
     ["an unknown team", async () => ({ credentialIds: [(await credentialWhere("true")).id], teamId: "00000000-0000-7000-8000-000000000000" }), "VALIDATION", /team does not exist/],
     ["a credential that does not exist", async () => ({ credentialIds: ["00000000-0000-7000-8000-000000000000"], ownerId: null }), "NOT_FOUND", /No such credential/],

@@ -1,3 +1,4 @@
+import "@/lib/errors/zod-messages";
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { authorize, authorizeResources, recordResourceDenial, ResourceDenied, type TLockedResource, type TResourceRef } from "@/lib/auth/authorize";
@@ -99,6 +100,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    // Messages name their field (lib/errors/zod-messages.ts and the schemas' own): no path prefix.
+    .map((i) => i.message)
     .join("; ");
 }

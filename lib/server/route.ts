@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/errors/zod-messages";
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -101,6 +102,25 @@ async function apiKeyActor(prisma: PrismaClient, bearer: string, request: Reques
   });
 }
 
+/**
+ * The query string as one value per name. Every parameter is single-valued (lists are
+ * comma-separated), so a name given twice is refused rather than silently reading one of them.
+ */
+export function queryRecord(params: URLSearchParams): Record<string, string> {
+  const record: Record<string, string> = {};
+  const repeated = new Set<string>();
+  for (const [key, value] of params) {
+    if (Object.hasOwn(record, key)) repeated.add(key);
+    record[key] = value;
+  }
+  if (repeated.size > 0) {
+    const key = [...repeated][0] ?? "";
+    const times = params.getAll(key).length;
+    throw new AppError("VALIDATION", `${key} is given ${times} times: give it once (a list is comma-separated, ${key}=a,b)`);
+  }
+  return record;
+}
+
 export async function executeRoute(
   prisma: PrismaClient,
   def: TRouteDefinition,
@@ -139,7 +159,7 @@ export async function executeRoute(
       throw new AppError("RATE_LIMITED", "Too many inventory requests. Wait a moment and try again.", { retryAfterSeconds: Math.max(1, Math.ceil(budget.retryAfterMs / 1000)) });
     }
     const url = new URL(request.url);
-    const parsed = def.query.safeParse(Object.fromEntries(url.searchParams));
+    const parsed = def.query.safeParse(queryRecord(url.searchParams));
     if (!parsed.success) {
       throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
     }

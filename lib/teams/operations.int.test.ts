@@ -34,6 +34,9 @@ describe("teams", () => {
       [createTeamOperation, { name: "X", slug: "x" }, "VALIDATION", /at least 2/],
       [createTeamOperation, { name: "Valid name", slug: "Not A Slug" }, "VALIDATION", /Slug/],
       [createTeamOperation, { name: "Payments again", slug: "payments" }, "CONFLICT", /already exists/],
+      // A second team with the same name, whatever its case or spacing, would make every owner picker ambiguous.
+      [createTeamOperation, { name: "payments", slug: "payments-2" }, "CONFLICT", /A team named "Payments" already exists/],
+      [createTeamOperation, { name: "  PAYMENTS ", slug: "payments-3" }, "CONFLICT", /A team named "Payments" already exists/],
       [addTeamMemberOperation, { teamId: "nope", userId: actors.owner.id }, "VALIDATION", /teamId/],
       [addTeamMemberOperation, { teamId: "00000000-0000-7000-8000-000000000000", userId: actors.owner.id }, "NOT_FOUND", /team/],
       [removeTeamMemberOperation, { teamId: "00000000-0000-7000-8000-000000000000", userId: "00000000-0000-7000-8000-000000000000" }, "NOT_FOUND", /team/],
@@ -48,6 +51,15 @@ describe("teams", () => {
       }
       expect(await snapshotCounts(database.prisma)).toEqual(before);
     }
+  });
+
+  it("refuses a duplicate name even when two requests race (the database's unique index decides)", async () => {
+    const results = await Promise.all(["race-a", "race-b", "race-c"].map((slug) => run(createTeamOperation, { name: `Race ${slug === "race-a" ? "Team" : "TEAM"}`, slug })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(r.ok ? null : r.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already exists/) });
+    expect(await database.prisma.team.count({ where: { name: { equals: "race team", mode: "insensitive" } } })).toBe(1);
+    // Bypassing the operation does not help either: the constraint is in the schema.
+    await expect(database.prisma.team.create({ data: { name: "race team", slug: "race-d" } })).rejects.toThrow();
   });
 
   it("refuses to add a member twice", async () => {

@@ -2,6 +2,15 @@ import { AppError } from "@/lib/errors/app-error";
 import type { TOperation } from "@/lib/server/execute";
 import { ZCreateTeam, ZTeamMember } from "@/lib/teams/schemas";
 
+const duplicateName = (name: string) =>
+  new AppError("CONFLICT", `A team named "${name}" already exists. Team names are unique, whatever their case: choose another name.`, { fieldErrors: { name: ["Already taken"] } });
+
+/** Prisma's unique-constraint error (P2002), or the driver's SQLSTATE 23505 through the adapter. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
+  return e?.code === "P2002" || e?.code === "23505" || e?.cause?.code === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
+
 export const createTeamOperation: TOperation<typeof ZCreateTeam, { id: string; slug: string }> = {
   name: "teams.create",
   permission: "teams.manage",
@@ -10,7 +19,12 @@ export const createTeamOperation: TOperation<typeof ZCreateTeam, { id: string; s
     if (await tx.team.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
       throw new AppError("CONFLICT", `A team with the slug "${input.slug}" already exists.`, { fieldErrors: { slug: ["Already taken"] } });
     }
-    const team = await tx.team.create({ data: input, select: { id: true, slug: true, name: true } });
+    const same = await tx.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { name: true } });
+    if (same) throw duplicateName(same.name);
+    // A concurrent create can pass both checks; the unique indexes (slug, lower(btrim(name))) decide.
+    const team = await tx.team.create({ data: input, select: { id: true, slug: true, name: true } }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicateName(input.name) : error;
+    });
     return { data: { id: team.id, slug: team.slug }, audit: { targetType: "team", targetId: team.id, summary: { after: input } } };
   },
 };
