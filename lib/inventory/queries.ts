@@ -3,6 +3,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { credentialScope } from "@/lib/auth/resource-scope";
+import { effectiveStatus } from "@/lib/inventory/effective-status";
 import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT, SqlParams, type TViewer } from "@/lib/inventory/query-builder";
 import type { TCredentialFilter, TCredentialListQuery } from "@/lib/inventory/query-params";
 import { nodeId, TopologyBuilder, type TTopology } from "@/lib/inventory/topology";
@@ -97,6 +98,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
     },
   });
   if (!c) return null;
+  const readAt = new Date();
 
   const [bindings, bindingsTotal, exposures, history] = await Promise.all([
     prisma.binding.findMany({
@@ -146,7 +148,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
   const topology = await credentialTopology(prisma, c.provider, bindings);
 
   const detail: TCredentialDetail = {
-    id: c.id, name: c.name, kind: c.kind, status: c.status, environment: c.environment, source: c.source,
+    id: c.id, name: c.name, kind: c.kind, status: effectiveStatus(c.status, c.expiresAt, readAt), environment: c.environment, source: c.source,
     externalId: c.externalId, fingerprint: c.fingerprint, hint: c.hint,
     scopes: c.scopes, usedScopes: c.usedScopes, audiences: c.audiences,
     provider: { id: c.provider.id, name: c.provider.name, type: c.provider.type, sensitivity: c.provider.sensitivity },
@@ -163,7 +165,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
     })),
     history: history.map((h) => ({ seq: h.seq.toString(), time: iso(h.time), actorLabel: h.actorLabel, action: h.action, summary: h.summary })),
   };
-  return { detail, topology, readAt: Date.now() };
+  return { detail, topology, readAt: readAt.getTime() };
 }
 
 type TTopologyBinding = {
@@ -241,13 +243,13 @@ export async function summarizeOwned(prisma: TRawExecutor, viewer: TViewer, now:
   p.add(new Date(now.getTime() - staleDays * 86_400_000).toISOString(), "timestamp(3)");
   const [row] = await prisma.$queryRawUnsafe<Record<string, number>[]>(
     `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE status = 'active')::int AS active,
-            count(*) FILTER (WHERE status = 'active' AND r.level IN ('high', 'critical'))::int AS high_risk,
-            count(*) FILTER (WHERE status = 'active' AND expires_at >= $1::timestamp(3) AND expires_at < $2::timestamp(3))::int AS expiring30,
-            count(*) FILTER (WHERE status = 'active' AND expires_at IS NULL)::int AS never_expires,
-            count(*) FILTER (WHERE status = 'active' AND (last_used_at < $3::timestamp(3) OR (last_used_at IS NULL AND coalesce(issued_at, created_at) < $3::timestamp(3))))::int AS stale,
-            count(*) FILTER (WHERE status = 'active' AND exposure_count > 0)::int AS exposed,
-            count(*) FILTER (WHERE status = 'active' AND consumer_count > 1)::int AS shared
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))))::int AS active,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND r.level IN ('high', 'critical'))::int AS high_risk,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3))::int AS expiring30,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at IS NULL)::int AS never_expires,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (last_used_at < $3::timestamp(3) OR (last_used_at IS NULL AND coalesce(issued_at, created_at) < $3::timestamp(3))))::int AS stale,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND exposure_count > 0)::int AS exposed,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND consumer_count > 1)::int AS shared
        FROM credentials c JOIN credential_risks r ON r.credential_id = c.id WHERE ${credentialScope(viewer, "owned", p)}`,
     ...p.values,
   );

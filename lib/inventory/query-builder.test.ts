@@ -38,8 +38,9 @@ function parseError(params: Record<string, string>): string {
 describe("filter → SQL: each filter", () => {
   const cases: [string, Record<string, string>, RegExp, unknown[]][] = [
     ["search (prefix tsquery, words only)", { q: "Svc-Payments  ghp_1" }, /c\.search_vector @@ to_tsquery\('simple', \$1::text\)/, ["svc:* & payments:* & ghp:* & 1:*"]],
-    ["one status", { status: "active" }, /^c\.status = \$1::"CredentialStatus"$/, ["active"]],
-    ["several statuses", { status: "active,expired" }, /^c\.status = ANY\(\$1::"CredentialStatus"\[\]\)$/, [["active", "expired"]]],
+    // Effective status: active excludes credentials past their expiry at "now"; expired includes them.
+    ["one status", { status: "active" }, /^\(c\.status = 'active' AND \(c\.expires_at IS NULL OR c\.expires_at > \$1::timestamp\(3\)\)\)$/, [NOW.toISOString()]],
+    ["several statuses", { status: "active,expired,revoked" }, /^\(\(c\.status = 'active' AND .*\) OR \(c\.status = 'expired' OR \(c\.status = 'active' AND c\.expires_at <= \$1::timestamp\(3\)\)\) OR c\.status = \$2::"CredentialStatus"\)$/, [NOW.toISOString(), "revoked"]],
     ["provider", { provider: ID }, /^c\.provider_id = \$1::uuid$/, [ID]],
     ["providers", { provider: `${ID},${ID2}` }, /^c\.provider_id = ANY\(\$1::uuid\[\]\)$/, [[ID, ID2]]],
     ["kind", { kind: "pat,api_key" }, /^c\.kind = ANY\(\$1::"CredentialKind"\[\]\)$/, [["pat", "api_key"]]],
@@ -73,13 +74,13 @@ describe("filter → SQL: each filter", () => {
   it("combines filters with AND, numbering parameters in order", () => {
     const out = where({ status: "active", neverExpires: "1", scope: "write", env: "dev", lastUsedAfter: "2026-11-13", holder: "agent" });
     expect(out.sql.split(" AND ").length).toBeGreaterThanOrEqual(6);
-    expect(out.sql).toContain('c.status = $1::"CredentialStatus"');
+    expect(out.sql).toContain("c.expires_at > $1::timestamp(3)");
     expect(out.sql).toContain('c.environment = $2::"Environment"');
     expect(out.sql).toContain('i.kind = $3::"IdentityKind"');
     expect(out.sql).toContain("c.expires_at IS NULL");
     expect(out.sql).toContain("c.last_used_at >= $4::timestamp(3)");
     expect(out.sql).toContain("sn.scope ILIKE $5::text");
-    expect(out.values).toEqual(["active", "dev", "agent", "2026-11-13T00:00:00.000Z", "%write%"]);
+    expect(out.values).toEqual([NOW.toISOString(), "dev", "agent", "2026-11-13T00:00:00.000Z", "%write%"]);
   });
 
   it("puts no user text into the SQL itself", () => {
@@ -177,11 +178,11 @@ describe("keyset SQL", () => {
     const first = buildListQuery(q({ sort: "name", dir: "asc", limit: "10" }), NOW);
     expect(first.text).toContain("ORDER BY c.name ASC, c.id ASC LIMIT $1::int");
     expect(first.text).not.toMatch(/OFFSET/i);
-    expect(first.values).toEqual([11, 10, "name", "asc"]);
+    expect(first.values).toEqual([11, 10, "name", "asc", NOW.toISOString()]);
     const after = encodeCursor({ sort: "name", dir: "asc", value: "m", id: ID });
     const next = buildListQuery({ ...q({ sort: "name", dir: "asc", limit: "10" }), after }, NOW);
     expect(next.text).toContain("(c.name, c.id) > ($2::text, $3::uuid)");
-    expect(next.values).toEqual([11, "m", ID, 10, "name", "asc"]);
+    expect(next.values).toEqual([11, "m", ID, 10, "name", "asc", NOW.toISOString()]);
     const desc = buildListQuery({ ...q({ sort: "risk", limit: "10" }), after: encodeCursor({ sort: "risk", dir: "desc", value: 70, id: ID }) }, NOW);
     expect(desc.text).toContain("(r.score, r.credential_id) < ($2::smallint, $3::uuid)");
     expect(desc.text).toContain("ORDER BY r.score DESC, r.credential_id DESC");
@@ -245,9 +246,9 @@ describe("keyset SQL", () => {
 
   it("counts with the planner's estimate and a LIMITed exact count, never an unbounded count(*)", () => {
     const { estimate, bounded } = buildCountQueries(ZCredentialFilter.parse({ status: "active" }), NOW);
-    expect(estimate.text).toMatch(/^EXPLAIN \(FORMAT JSON\) SELECT 1 FROM credentials c WHERE c\.status = \$1/);
+    expect(estimate.text).toMatch(/^EXPLAIN \(FORMAT JSON\) SELECT 1 FROM credentials c WHERE \(c\.status = 'active' AND /);
     expect(bounded.text).toMatch(/LIMIT 10001\) s$/);
-    expect(bounded.values).toEqual(["active"]);
+    expect(bounded.values).toEqual([NOW.toISOString()]);
     // The risk row is joined only for a filter that reads it.
     expect(estimate.text).not.toContain("credential_risks");
     const risky = buildCountQueries(ZCredentialFilter.parse({ risk: "high", framework: "NHI7" }), NOW);

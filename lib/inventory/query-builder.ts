@@ -1,6 +1,7 @@
 import type { TActor } from "@/lib/auth/actor";
 import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
+import { effectiveStatusSql, statusConditionSql } from "@/lib/inventory/effective-status";
 import {
   searchTerms,
   type TCredentialFilter,
@@ -95,7 +96,8 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
     const tsquery = searchTerms(filter.q).map((t) => `${t}:*`).join(" & ");
     where.push(`c.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
   }
-  if (filter.status) where.push(anyOf("c.status", filter.status, `"CredentialStatus"`, p));
+  // Effective status: an active credential past its expiry is expired now, not when the job runs.
+  if (filter.status) where.push(statusConditionSql(filter.status, p.add(iso(now), "timestamp(3)"), (v, cast) => p.add(v, cast)));
   if (filter.provider) where.push(anyOf("c.provider_id", filter.provider, "uuid", p));
   if (filter.kind) where.push(anyOf("c.kind", filter.kind, `"CredentialKind"`, p));
   if (filter.env) where.push(anyOf("c.environment", filter.env, `"Environment"`, p));
@@ -210,9 +212,9 @@ const FROM = "credentials c JOIN credential_risks r ON r.credential_id = c.id";
 /** ISO 8601 with milliseconds and Z, as JavaScript's toISOString writes it (columns hold UTC). */
 const iso8601 = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** One list item as JSON, in the shape of TCredentialListItem (lib/inventory/types.ts). */
-const ITEM_JSON = `json_build_object(
-  'id', n.id, 'name', n.name, 'kind', n.kind, 'status', n.status, 'environment', n.environment, 'source', n.source,
+/** One list item as JSON (status effective at `nowParam`: past its expiry is expired), in the shape of TCredentialListItem (lib/inventory/types.ts). */
+const itemJson = (nowParam: string) => `json_build_object(
+  'id', n.id, 'name', n.name, 'kind', n.kind, 'status', ${effectiveStatusSql(nowParam, "n")}, 'environment', n.environment, 'source', n.source,
   'provider', json_build_object('id', n.provider_id, 'name', n.provider_name),
   'externalId', n.external_id, 'hint', n.hint, 'scopes', coalesce(n.scopes, '{}'),
   'identity', CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'kind', i.kind) END,
@@ -309,7 +311,7 @@ export function buildListQuery(query: TCredentialListQuery, now: Date, viewer?: 
 
   const text = `WITH page AS (${page}),
 n AS (SELECT page.*, row_number() OVER (ORDER BY page.segment, page.sort_value ${order}, page.id ${order}) AS rn, count(*) OVER () AS fetched FROM page),
-items AS (SELECT n.rn, ${cursorOf} AS cursor, ${ITEM_JSON} AS item
+items AS (SELECT n.rn, ${cursorOf} AS cursor, ${itemJson(p.add(iso(now), "timestamp(3)"))} AS item
         FROM n LEFT JOIN identities i ON i.id = n.identity_id LEFT JOIN users o ON o.id = n.owner_id
        WHERE n.rn <= ${limit})
 SELECT json_build_object('items', coalesce((SELECT json_agg(it.item ORDER BY it.rn ${shown}) FROM items it), '[]'::json), 'nextCursor', ${nextCursor}, 'prevCursor', ${prevCursor})::text AS body`;

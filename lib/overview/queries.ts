@@ -82,22 +82,23 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
   const in7 = new Date(now.getTime() + 7 * DAY_MS).toISOString();
   const in30 = new Date(now.getTime() + 30 * DAY_MS).toISOString();
   const staleCut = new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS).toISOString();
+  // Active means effectively active (lib/inventory/effective-status.ts): past its expiry is expired now.
   // The same predicates as the inventory filters the tiles link to (lib/inventory/query-builder.ts).
   const rows = await prisma.$queryRawUnsafe<TAggRow[]>(
-    `SELECT c.provider_id, min(c.provider_name) AS provider_name, c.kind::text AS kind, c.status::text AS status, r.level::text AS risk_level,
-            GROUPING(c.provider_id)::int AS g_provider, GROUPING(c.kind)::int AS g_kind, GROUPING(c.status)::int AS g_status, GROUPING(r.level)::int AS g_risk,
+    `SELECT c.provider_id, min(c.provider_name) AS provider_name, c.kind::text AS kind, (CASE WHEN c.status = 'active' AND c.expires_at <= $1::timestamp(3) THEN 'expired'::"CredentialStatus" ELSE c.status END)::text AS status, r.level::text AS risk_level,
+            GROUPING(c.provider_id)::int AS g_provider, GROUPING(c.kind)::int AS g_kind, GROUPING((CASE WHEN c.status = 'active' AND c.expires_at <= $1::timestamp(3) THEN 'expired'::"CredentialStatus" ELSE c.status END))::int AS g_status, GROUPING(r.level)::int AS g_risk,
             count(*)::int AS n,
-            count(*) FILTER (WHERE c.status = 'active')::int AS active,
-            count(*) FILTER (WHERE c.status = 'active' AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3))::int AS expiring7,
-            count(*) FILTER (WHERE c.status = 'active' AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $3::timestamp(3))::int AS expiring30,
-            count(*) FILTER (WHERE c.status = 'active' AND c.expires_at IS NULL)::int AS never_expires,
-            count(*) FILTER (WHERE c.status = 'active' AND (c.last_used_at < $4::timestamp(3) OR (c.last_used_at IS NULL AND coalesce(c.issued_at, c.created_at) < $4::timestamp(3))))::int AS stale,
-            count(*) FILTER (WHERE c.status = 'active' AND (c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active)))::int AS orphaned,
-            count(*) FILTER (WHERE c.status = 'active' AND c.exposure_count > 0)::int AS exposed,
-            count(*) FILTER (WHERE c.status = 'active' AND c.consumer_count > 1)::int AS shared,
-            count(*) FILTER (WHERE c.status = 'active' AND r.level IN ('high', 'critical'))::int AS high_risk
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))))::int AS active,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3))::int AS expiring7,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $3::timestamp(3))::int AS expiring30,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at IS NULL)::int AS never_expires,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.last_used_at < $4::timestamp(3) OR (c.last_used_at IS NULL AND coalesce(c.issued_at, c.created_at) < $4::timestamp(3))))::int AS stale,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active)))::int AS orphaned,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.exposure_count > 0)::int AS exposed,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.consumer_count > 1)::int AS shared,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND r.level IN ('high', 'critical'))::int AS high_risk
        FROM credentials c JOIN credential_risks r ON r.credential_id = c.id
-      GROUP BY GROUPING SETS ((), (c.provider_id), (c.kind), (c.status), (r.level))`,
+      GROUP BY GROUPING SETS ((), (c.provider_id), (c.kind), ((CASE WHEN c.status = 'active' AND c.expires_at <= $1::timestamp(3) THEN 'expired'::"CredentialStatus" ELSE c.status END)), (r.level))`,
     at, in7, in30, staleCut,
   );
 
@@ -131,7 +132,7 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
     ),
     prisma.$queryRawUnsafe<{ week: Date | string; n: number }[]>(
       `SELECT date_trunc('week', c.expires_at) AS week, count(*)::int AS n FROM credentials c
-        WHERE c.status = 'active' AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3) GROUP BY 1 ORDER BY 1`,
+        WHERE c.status = 'active' AND c.expires_at > $1::timestamp(3) AND c.expires_at < $2::timestamp(3) GROUP BY 1 ORDER BY 1`,
       at, until.toISOString(),
     ),
     prisma.identity.count(),

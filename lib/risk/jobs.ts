@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
+import { expireDueCredentials } from "@/lib/risk/services/expire-credentials";
 import { recomputeAll } from "@/lib/risk/services/recompute-all";
 
 /**
@@ -25,4 +26,20 @@ export const recomputeAllJob = defineJob({
   cron: { schedule: "10 0 * * *", payload: { reason: "schedule" } },
   maxAttempts: 3,
   handler: async (_payload, { prisma, progress }) => recomputeAll(prisma, { onProgress: progress }),
+});
+
+export const EXPIRE_DUE_JOB_TYPE = "risk.expire-due";
+
+/**
+ * Every minute: active credentials whose expiry passed become expired and are rescored (reads
+ * already show them expired, lib/inventory/effective-status.ts; this makes it stored and scored).
+ * One logical job (stable id) so a slow run is not stacked with the next minute's.
+ */
+export const expireDueJob = defineJob({
+  type: EXPIRE_DUE_JOB_TYPE,
+  payload: z.object({ reason: z.enum(["schedule", "manual"]) }),
+  stableId: () => EXPIRE_DUE_JOB_TYPE,
+  cron: { schedule: "* * * * *", payload: { reason: "schedule" } },
+  maxAttempts: 3,
+  handler: async (_payload, { prisma }) => expireDueCredentials(prisma),
 });

@@ -19,6 +19,12 @@ export function ImpactPanel({ impact }: { impact: TPolicyImpact }) {
           {" "}· {n(impact.scoreChanged)} score{impact.scoreChanged === 1 ? "" : "s"} change
         </span>
       </p>
+      {impact.recomputeWrites !== impact.scoreChanged ? (
+        <p className="text-xs text-muted-foreground" data-testid="policy-impact-recompute-writes">
+          Saving recomputes <span className="font-medium tabular-nums text-foreground">{n(impact.recomputeWrites)}</span> credential
+          {impact.recomputeWrites === 1 ? "" : "s"}: stored scores are also brought up to date with time that has passed since the last recompute.
+        </p>
+      ) : null}
       <div className="flex flex-col gap-3">
         <div>
           <p className="mb-1 text-xs font-medium text-muted-foreground">Now</p>

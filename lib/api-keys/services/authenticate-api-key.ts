@@ -5,7 +5,7 @@ import type { TRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logging/logger";
-import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
+import { recordCredentialUse } from "@/lib/risk/services/rescore-on-event";
 import type { TRateLimitStore } from "@/lib/security/rate-limit";
 
 /**
@@ -93,7 +93,6 @@ async function touchLastUsed(prisma: PrismaClient, key: TKeyRow, from: string | 
     );
     // The inventory's "last used" is the risk engine's staleness evidence: keep the credential in step.
     if (touched === 0) return;
-    await tx.$executeRawUnsafe(`UPDATE credentials SET last_used_at = $2::timestamp(3) WHERE id = $1::uuid`, key.credential_id, now.toISOString());
-    await recomputeCredentials(tx, [key.credential_id], { now });
+    await recordCredentialUse(tx, key.credential_id, now);
   });
 }

@@ -5,6 +5,7 @@ import type { TRiskPolicy } from "@/lib/risk/policy/schema";
 import { scoreCredential } from "@/lib/risk/score-credential";
 import { scanCredentials } from "@/lib/risk/services/batches";
 import { loadScoringInputs } from "@/lib/risk/services/load-scoring-inputs";
+import { needsWrite } from "@/lib/risk/services/write-results";
 
 /**
  * What a draft policy would change, before it is saved: every credential scored with the active
@@ -21,6 +22,15 @@ export type TPolicyImpact = {
   levelRaised: number;
   levelLowered: number;
   scoreChanged: number;
+  /**
+   * Credentials the recompute that follows will rewrite: the draft's result against what is stored,
+   * exactly the recompute's own test (needsWrite). Larger than scoreChanged when stored scores are
+   * stale (time moved since the last recompute: stale, rotation overdue, expiry) — the preview used
+   * to report only the policy's effect, and the recompute then changed many more.
+   */
+  recomputeWrites: number;
+  /** Of those, credentials whose stored level changes. */
+  recomputeLevelChanges: number;
   /** Credentials whose score goes up / down. */
   raised: number;
   lowered: number;
@@ -45,7 +55,7 @@ export async function previewPolicyImpact(
   const started = performance.now();
   const now = (options.now ?? new Date()).getTime();
   const impact: TPolicyImpact = {
-    scanned: 0, levelChanged: 0, levelRaised: 0, levelLowered: 0, scoreChanged: 0, raised: 0, lowered: 0, before: zeroCounts(), after: zeroCounts(), transitions: [], samples: [], durationMs: 0,
+    scanned: 0, recomputeWrites: 0, recomputeLevelChanges: 0, levelChanged: 0, levelRaised: 0, levelLowered: 0, scoreChanged: 0, raised: 0, lowered: 0, before: zeroCounts(), after: zeroCounts(), transitions: [], samples: [], durationMs: 0,
   };
   const transitions = new Map<string, number>();
   const samples: (TImpactSample & { delta: number })[] = [];
@@ -61,6 +71,8 @@ export async function previewPolicyImpact(
       const before: TScoreResult = scoreCredential(input.credential, input.context, active);
       const after: TScoreResult = scoreCredential(draftInput.credential, draftInput.context, draft);
       impact.scanned++;
+      if (needsWrite(input.stored, draftInput, after)) impact.recomputeWrites++;
+      if (input.stored.level !== after.level) impact.recomputeLevelChanges++;
       impact.before[before.level]++;
       impact.after[after.level]++;
       if (before.score !== after.score) impact.scoreChanged++;
