@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": scripts/connector-keys.ts (tsx) imports this too; node:crypto keeps it off the client.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
