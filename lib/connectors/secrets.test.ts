@@ -66,3 +66,12 @@ describe("TOKENWARD_CONNECTOR_KEYS", () => {
     expect(parse(value).success).toBe(false);
   });
 });
+
+describe("logging", () => {
+  it("redacts provider secrets and the key list", async () => {
+    const { redact } = await import("@/lib/logging/logger");
+    const out = JSON.stringify(redact({ secret: { clientSecret: "x1" }, encryptedCredentials: "x2", TOKENWARD_CONNECTOR_KEYS: "x3", config: { issuer: "ok" } }));
+    expect(out).not.toMatch(/x1|x2|x3/);
+    expect(out).toContain("ok");
+  });
+});
