@@ -74,6 +74,31 @@ export const ZEnv = z
     TOKENWARD_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(100),
     /** Production refuses to start without a signing key unless this is set (the UI then says "unsigned"). */
     TOKENWARD_AUDIT_ALLOW_UNSIGNED: ZBooleanFlag,
+    /**
+     * Keys that encrypt connector secrets at rest (AES-256-GCM): "id:base64-32-bytes,…". The first
+     * encrypts; the others still decrypt until `npm run keys:rotate` has re-encrypted everything.
+     */
+    TOKENWARD_CONNECTOR_KEYS: z
+      .string()
+      .default("")
+      .transform((raw, ctx) => {
+        const keys: { id: string; key: Buffer }[] = [];
+        for (const entry of raw.split(",").map((e) => e.trim()).filter(Boolean)) {
+          const sep = entry.indexOf(":");
+          const id = sep > 0 ? entry.slice(0, sep) : "";
+          const key = Buffer.from(sep > 0 ? entry.slice(sep + 1) : "", "base64");
+          if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || key.length !== 32) {
+            ctx.addIssue({ code: "custom", message: `TOKENWARD_CONNECTOR_KEYS entry "${id || entry.slice(0, 8)}…" must be id:base64 of 32 bytes (id: 1-32 of A-Z a-z 0-9 . _ -)` });
+            return z.NEVER;
+          }
+          if (keys.some((k) => k.id === id)) {
+            ctx.addIssue({ code: "custom", message: `TOKENWARD_CONNECTOR_KEYS names key "${id}" twice` });
+            return z.NEVER;
+          }
+          keys.push({ id, key });
+        }
+        return keys;
+      }),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })

@@ -36,6 +36,17 @@ function auditSigningKey() {
   return readFileSync(file, "utf8").trim();
 }
 
+// The demo's connector-secret key (AES-256, "id:base64"), kept beside the data like the auth secret.
+function connectorKeys() {
+  if (process.env.TOKENWARD_CONNECTOR_KEYS) return process.env.TOKENWARD_CONNECTOR_KEYS;
+  const file = path.join(stateDir, "connector-keys");
+  if (!existsSync(file)) {
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(file, `demo1:${randomBytes(32).toString("base64")}`, { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 try {
   ensureDependencies();
   ensurePrismaClient();
@@ -43,6 +54,7 @@ try {
     TOKENWARD_DATA_DIR: dataDir,
     AUTH_SECRET: authSecret(),
     TOKENWARD_AUDIT_SIGNING_KEY: auditSigningKey(),
+    TOKENWARD_CONNECTOR_KEYS: connectorKeys(),
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
     TOKENWARD_LOCAL_LOGIN: process.env.TOKENWARD_LOCAL_LOGIN ?? "true",
     TOKENWARD_DEMO: "true",

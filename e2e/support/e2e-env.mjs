@@ -13,6 +13,8 @@ export const appEnv = {
   // e2e-only Ed25519 audit signing key (base64 PKCS8 DER): production refuses to start without one.
   TOKENWARD_AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIJ1nVqzGk0l5lGbvj1V3kz8mJb0FJXj3v0WmP4qUoE2Z",
   TOKENWARD_AUDIT_KEY_ID: "e2e",
+  // e2e-only AES-256 key for connector secrets at rest.
+  TOKENWARD_CONNECTOR_KEYS: "e2e:ZTJlLW9ubHktY29ubmVjdG9yLWtleS0wMTIzNDU2Nzg=",
   TOKENWARD_LOCAL_LOGIN: "true",
   TOKENWARD_DEMO: "true",
   TOKENWARD_DEMO_PASSWORD: DEMO_PASSWORD,

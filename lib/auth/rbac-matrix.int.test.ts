@@ -42,6 +42,11 @@ const MATRIX: Record<string, TPermission> = {
   "risk.recompute.status": "inventory.read",
   "api_keys.create": "api_keys.manage",
   "api_keys.revoke": "api_keys.manage",
+  "providers.create": "connectors.manage",
+  "providers.update": "connectors.manage",
+  "providers.test": "connectors.manage",
+  "providers.set_enabled": "connectors.manage",
+  "providers.delete": "connectors.manage",
 };
 
 const PROBE = "__rbac_probe__";

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 type TLevel = Exclude<keyof typeof LEVELS, "silent">;
 
-const SECRET_KEY = /secret|password|token|authorization|cookie|credential|key$/i;
+const SECRET_KEY = /secret|password|token|authorization|cookie|credential|keys?$/i;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== "object") return value;

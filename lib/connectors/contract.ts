@@ -1,0 +1,93 @@
+import type { z } from "zod";
+
+/**
+ * What a connector is. A definition declares its config and secret as zod schemas (the forms are
+ * generated from them) and each capability either implemented or unsupported with a reason.
+ * Workflows and the UI read these declarations; none of them branches on a provider type.
+ * Every capability throws ProviderError (lib/connectors/provider-error.ts) on failure.
+ */
+
+export type TUnsupported = { supported: false; reason: string };
+export type TCapability<F> = { supported: true; run: F } | TUnsupported;
+
+export const CAPABILITY_NAMES = ["testConnection", "sync", "issue", "rotate", "revoke", "verify", "lastUsed"] as const;
+export type TCapabilityName = (typeof CAPABILITY_NAMES)[number];
+
+export const CAPABILITY_LABELS: Record<TCapabilityName, string> = {
+  testConnection: "Test connection",
+  sync: "Sync identities and credentials",
+  issue: "Issue a credential",
+  rotate: "Rotate a credential",
+  revoke: "Revoke a credential",
+  verify: "Verify a credential (active, scopes, audience, expiry)",
+  lastUsed: "Last used",
+};
+
+/** A configured provider as a connector sees it: parsed config, decrypted secret. */
+export type TConnectorContext<C, S> = { config: C; secret: S; timeoutMs?: number };
+
+export type TConnectionResult = { ok: true; detail: string };
+
+export type TSyncedIdentity = { kind: "identity"; externalId: string; name: string; metadata: Record<string, unknown> };
+export type TSyncedCredential = {
+  kind: "credential";
+  externalId: string;
+  name: string;
+  identityExternalId?: string;
+  scopes: string[];
+  expiresAt?: Date;
+  lastUsedAt?: Date;
+  metadata: Record<string, unknown>;
+};
+export type TSyncProgress = { kind: "progress"; seen: number; total?: number };
+export type TSyncItem = TSyncedIdentity | TSyncedCredential | TSyncProgress;
+
+export type TIssueRequest = { scopes: string[]; resource?: string; audience?: string };
+export type TIssuedCredential = {
+  /** The credential itself: shown once, never stored in plain text. */
+  value: string;
+  tokenType: string;
+  scopes: string[];
+  expiresAt?: Date;
+  externalId?: string;
+};
+
+export type TCredentialRef = { value: string; externalId?: string };
+
+export type TVerification = {
+  active: boolean;
+  scopes: string[];
+  audience: string[];
+  expiresAt?: Date;
+  clientId?: string;
+  subject?: string;
+};
+
+export type TConnectorCapabilities<C, S> = {
+  testConnection: TCapability<(ctx: TConnectorContext<C, S>) => Promise<TConnectionResult>>;
+  sync: TCapability<(ctx: TConnectorContext<C, S>) => AsyncIterable<TSyncItem>>;
+  issue: TCapability<(ctx: TConnectorContext<C, S>, request: TIssueRequest) => Promise<TIssuedCredential>>;
+  rotate: TCapability<(ctx: TConnectorContext<C, S>, credential: TCredentialRef) => Promise<TIssuedCredential>>;
+  revoke: TCapability<(ctx: TConnectorContext<C, S>, credential: TCredentialRef) => Promise<void>>;
+  verify: TCapability<(ctx: TConnectorContext<C, S>, credential: TCredentialRef) => Promise<TVerification>>;
+  lastUsed: TCapability<(ctx: TConnectorContext<C, S>, credential: TCredentialRef) => Promise<Date | null>>;
+};
+
+export type TConnectorDefinition<CS extends z.ZodType = z.ZodType, SS extends z.ZodType = z.ZodType> = {
+  label: string;
+  description: string;
+  /** Non-secret settings, stored as JSON and shown back in the form. */
+  configSchema: CS;
+  /** The secret, stored encrypted (lib/connectors/secrets.ts) and never sent back to the browser. */
+  secretSchema: SS;
+  capabilities: TConnectorCapabilities<z.infer<CS>, z.infer<SS>>;
+};
+
+/** Keeps the config/secret types flowing into the capabilities while the registry holds a union. */
+export function defineConnector<CS extends z.ZodType, SS extends z.ZodType>(def: TConnectorDefinition<CS, SS>): TConnectorDefinition<CS, SS> {
+  return def;
+}
+
+export function unsupported(reason: string): TUnsupported {
+  return { supported: false, reason };
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import {
+  createProviderOperation,
+  deleteProviderOperation,
+  setProviderEnabledOperation,
+  testProviderOperation,
+  updateProviderOperation,
+} from "@/lib/providers/operations";
+import { defineAction } from "@/lib/server/action";
+
+export const createProviderAction = defineAction(createProviderOperation);
+export const updateProviderAction = defineAction(updateProviderOperation);
+export const testProviderAction = defineAction(testProviderOperation);
+export const setProviderEnabledAction = defineAction(setProviderEnabledOperation);
+export const deleteProviderAction = defineAction(deleteProviderOperation);

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { CONNECTOR_TYPES } from "@/lib/connectors/registry";
+
+/**
+ * Provider management input. Config and secret arrive as plain objects and are parsed with the
+ * chosen connector's own schemas in the service (their shape depends on the type).
+ */
+const ZName = z.string().trim().min(1, "Name the provider").max(100, "At most 100 characters");
+const ZObject = z.record(z.string(), z.unknown());
+
+export const ZCreateProvider = z.object({
+  type: z.enum(CONNECTOR_TYPES, { error: "Choose a connector type" }),
+  name: ZName,
+  config: ZObject,
+  secret: ZObject,
+});
+export type TCreateProvider = z.infer<typeof ZCreateProvider>;
+
+export const ZUpdateProvider = z.object({
+  id: z.uuid(),
+  name: ZName,
+  config: ZObject,
+  /** Absent: keep the stored secret. Present: replace it. */
+  secret: ZObject.optional(),
+});
+export type TUpdateProvider = z.infer<typeof ZUpdateProvider>;
+
+export const ZProviderId = z.object({ id: z.uuid() });
+export const ZSetProviderEnabled = z.object({ id: z.uuid(), enabled: z.boolean() });
+
+/** What the browser sees of a provider: never the secret, only whether one is set. */
+export type TProviderView = {
+  id: string;
+  type: string;
+  name: string;
+  config: Record<string, unknown>;
+  secretSet: boolean;
+  enabled: boolean;
+};

@@ -1,0 +1,54 @@
+import "server-only";
+import { isProviderError } from "@/lib/connectors/provider-error";
+import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
+import { decryptSecret } from "@/lib/connectors/secrets";
+import { AppError } from "@/lib/errors/app-error";
+import type { TRunOutcome, TTx } from "@/lib/server/execute";
+import { parseConnectorInput } from "./connector-input";
+
+async function lockProvider(tx: TTx, id: string) {
+  const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM providers WHERE id = $1::uuid FOR UPDATE`, id);
+  if (!locked) throw new AppError("NOT_FOUND", "No such provider.");
+  return tx.provider.findUniqueOrThrow({ where: { id } });
+}
+
+export type TConnectionTest = { ok: boolean; message: string; retryable?: boolean; status?: number };
+
+/** Tests a saved provider. A failure is a result (recorded in the audit trail), not an error. */
+export async function testProvider(tx: TTx, id: string): Promise<TRunOutcome<TConnectionTest>> {
+  const provider = await lockProvider(tx, id);
+  if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `Provider type "${provider.type}" has no connector to test with.`);
+  if (!provider.encryptedCredentials) throw new AppError("CONFLICT", "This provider has no secret yet: edit it and enter one.");
+  const definition = connectorFor(provider.type);
+  const test = definition.capabilities.testConnection;
+  let result: TConnectionTest;
+  if (!test.supported) result = { ok: false, message: test.reason };
+  else {
+    try {
+      const { config, secret } = parseConnectorInput(definition, provider.config, decryptSecret(provider.encryptedCredentials, provider.id));
+      result = { ok: true, message: (await test.run({ config, secret })).detail };
+    } catch (error) {
+      if (!isProviderError(error)) throw error;
+      result = { ok: false, message: error.message, retryable: error.retryable, status: error.status };
+    }
+  }
+  return { data: result, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, ...result } } };
+}
+
+export async function setProviderEnabled(tx: TTx, id: string, enabled: boolean): Promise<TRunOutcome<{ id: string; enabled: boolean }>> {
+  const provider = await lockProvider(tx, id);
+  if (provider.enabled === enabled) throw new AppError("CONFLICT", `${provider.name} is already ${enabled ? "enabled" : "disabled"}.`);
+  await tx.provider.update({ where: { id }, data: { enabled } });
+  return { data: { id, enabled }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, before: { enabled: provider.enabled }, after: { enabled } } } };
+}
+
+/** Deleting is refused while credentials reference the provider: their history would be lost. */
+export async function deleteProvider(tx: TTx, id: string): Promise<TRunOutcome<{ id: string }>> {
+  const provider = await lockProvider(tx, id);
+  const credentials = await tx.credential.count({ where: { providerId: id } });
+  if (credentials > 0) {
+    throw new AppError("CONFLICT", `${provider.name} is referenced by ${credentials} credential${credentials === 1 ? "" : "s"}: disable it instead, or remove those first.`);
+  }
+  await tx.provider.delete({ where: { id } });
+  return { data: { id }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, type: provider.type, config: provider.config } } };
+}
