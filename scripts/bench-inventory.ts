@@ -233,16 +233,22 @@ async function deepCursor(base: string, cookie: string): Promise<TCase> {
   return { label: "default sort, page 21 (keyset)", query };
 }
 
-type TResult = { label: string; rows: number; sql: number[]; api: number[]; indexes: string[] };
+/** `api`: as a browser asks (gzip); `identity`: the same request uncompressed (what the floor is). */
+type TResult = { label: string; rows: number; sql: number[]; api: number[]; identity: number[]; bytes: { raw: number; wire: number }; indexes: string[] };
 
-async function timeApi(base: string, cookie: string, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
+type TEncoding = "gzip" | "identity";
+
+async function timeApi(base: string, cookie: string, query: TCredentialListQuery, encoding: TEncoding = "gzip"): Promise<{ ms: number; rows: number; raw: number; wire: number }> {
   const url = `${base}/api/v1/credentials?${listQueryToSearchParams(query)}`;
   const started = performance.now();
-  const response = await fetch(url, { headers: { cookie } });
-  const body = (await response.json()) as { items: unknown[] };
+  const response = await fetch(url, { headers: { cookie, "accept-encoding": encoding } });
+  const text = await response.text();
+  const body = JSON.parse(text) as { items: unknown[] };
   const ms = performance.now() - started;
   if (!response.ok) throw new Error(`API ${response.status} for ${url}`);
-  return { ms, rows: body.items.length };
+  if (encoding === "identity" && response.headers.get("content-encoding")) throw new Error(`asked for identity, got ${response.headers.get("content-encoding")}`);
+  const raw = Buffer.byteLength(text);
+  return { ms, rows: body.items.length, raw, wire: encoding === "gzip" && response.headers.get("content-encoding") === "gzip" ? gzipSync(text).length : raw };
 }
 
 async function timeSql(raw: TRaw, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
@@ -256,7 +262,13 @@ type TJs = { files: number; gzip: number; raw: number };
 
 type TFloor = { health: number; bare: number; nextOverBare: number };
 
-const ours = (results: TResult[], floor: TFloor) => percentile(results.map((r) => percentile(r.api, 50) - percentile(r.sql, 50) - floor.nextOverBare), 50);
+/**
+ * Our part of a request: API − SQL − Next's floor, compared like with like — the uncompressed API
+ * (the floor's /api/health is too small to be compressed). What gzip adds is reported beside it.
+ */
+const ours = (results: TResult[], floor: TFloor) => percentile(results.map((r) => percentile(r.identity, 50) - percentile(r.sql, 50) - floor.nextOverBare), 50);
+const gzipCost = (results: TResult[]) => percentile(results.map((r) => percentile(r.api, 50) - percentile(r.identity, 50)), 50);
+const median = (values: number[]) => percentile(values, 50);
 
 function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSeconds: number, floor: TFloor) {
   const f = (n: number) => n.toFixed(2).padStart(7);
@@ -276,7 +288,8 @@ function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSecond
   lines.push("", "times in ms; SQL = the same statement over one driver connection; API = GET /api/v1/credentials over HTTP, signed in (session → permission → zod → query → JSON).");
   lines.push(
     `SQL p95 target ≤ 15 ms: ${results.filter((r) => percentile(r.sql, 95) > 15).map((r) => r.label).join("; ") || "all met"}${results.some((r) => percentile(r.sql, 95) > 15) ? " over" : ""}`,
-    `Next's floor: /api/health p50 ${floor.health.toFixed(2)} − bare Node server p50 ${floor.bare.toFixed(2)} = ${floor.nextOverBare.toFixed(2)} ms; our part = API−SQL − that floor: median ${ours(results, floor).toFixed(2)} ms (target ≤ 2 ms)`,
+    `Next's floor: /api/health p50 ${floor.health.toFixed(2)} − bare Node server p50 ${floor.bare.toFixed(2)} = ${floor.nextOverBare.toFixed(2)} ms; our part = API (uncompressed) − SQL − that floor: median ${ours(results, floor).toFixed(2)} ms (target ≤ 2 ms)`,
+    `gzip (what a browser asks for) adds a median ${gzipCost(results).toFixed(2)} ms on loopback and sends ${(median(results.map((r) => r.bytes.wire)) / 1024).toFixed(1)} kB instead of ${(median(results.map((r) => r.bytes.raw)) / 1024).toFixed(1)} kB (median page)`,
   );
   lines.push(`inventory page first-load JS: ${(js.gzip / 1024).toFixed(1)} kB gzip (${(js.raw / 1024).toFixed(0)} kB raw, ${js.files} scripts); target ≤ 150 kB`);
   lines.push(`  for comparison, /audit (the app shell + a small page): ${(shell.gzip / 1024).toFixed(1)} kB gzip — the inventory adds ${((js.gzip - shell.gzip) / 1024).toFixed(1)} kB`);
@@ -338,7 +351,7 @@ async function main() {
     const results = new Map<string, TResult>();
     const sqlFirst = args.db === "pglite";
     if (sqlFirst) {
-      for (const c of cases) results.set(c.label, { label: c.label, rows: 0, sql: await sqlRuns(raw, c.query, args.requests), api: [], indexes: await explain(raw, buildListQuery(c.query, new Date())) });
+      for (const c of cases) results.set(c.label, { label: c.label, rows: 0, sql: await sqlRuns(raw, c.query, args.requests), api: [], identity: [], bytes: { raw: 0, wire: 0 }, indexes: await explain(raw, buildListQuery(c.query, new Date())) });
       await raw.close();
     }
 
@@ -353,7 +366,7 @@ async function main() {
 
     for (const c of cases) {
       log(`timing ${c.label}`);
-      const result = results.get(c.label) ?? { label: c.label, rows: 0, sql: [], api: [], indexes: [] };
+      const result = results.get(c.label) ?? { label: c.label, rows: 0, sql: [], api: [], identity: [], bytes: { raw: 0, wire: 0 }, indexes: [] };
       for (let i = 0; i < WARMUP; i++) await timeApi(base, cookie, c.query);
       if (!sqlFirst) {
         result.indexes = await explain(raw, buildListQuery(c.query, new Date()));
@@ -363,7 +376,9 @@ async function main() {
         if (!sqlFirst) result.sql.push((await timeSql(raw, c.query)).ms);
         const api = await timeApi(base, cookie, c.query);
         result.api.push(api.ms);
+        result.identity.push((await timeApi(base, cookie, c.query, "identity")).ms);
         result.rows = api.rows;
+        result.bytes = { raw: api.raw, wire: api.wire };
       }
       results.set(c.label, result);
     }
