@@ -62,6 +62,7 @@ const RULES: [RegExp, string][] = (
     ["pointer-events-(none|auto)", "pointer-events"],
     ["appearance-(none|auto)", "appearance"],
     ["(overflow|overflow-x|overflow-y)-(auto|hidden|clip|visible|scroll)", "$1"],
+    ["(overscroll|overscroll-x|overscroll-y)-(auto|contain|none)", "$1"],
     [`rounded(-${SIDE}|-tl|-tr|-br|-bl)?(-(none|${SIZE}|full|\\[.+\\]))?`, "rounded$1"],
     [String.raw`border(-\d+|-\[\d.*\])?`, "border-w"],
     [`border-(${SIDE})(-\\d+)?`, "border-w-$1"],
