@@ -127,7 +127,7 @@ describe("restore and import", () => {
     expect(await run(restorePolicyOperation, actors.admin, { version: 99, baseVersion: 2 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const before = await counts();
     expect(await run(restorePolicyOperation, actors.admin, { version: -1, baseVersion: 2 })).toMatchObject({
-      ok: false, error: { code: "VALIDATION", message: "version: version must be ≥ 0" },
+      ok: false, error: { code: "VALIDATION", message: "version must be ≥ 0" },
     });
     expect(await run(restorePolicyOperation, actors.admin, { version: 1, baseVersion: 2, extra: true })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect(await counts()).toEqual(before);

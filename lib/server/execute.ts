@@ -1,4 +1,4 @@
-import "@/lib/errors/zod-messages";
+import { fieldLabel } from "@/lib/errors/zod-messages";
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { authorize, authorizeResources, recordResourceDenial, ResourceDenied, type TLockedResource, type TResourceRef } from "@/lib/auth/authorize";
@@ -100,7 +100,8 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    // Messages name their field (lib/errors/zod-messages.ts and the schemas' own): no path prefix.
-    .map((i) => i.message)
+    // The error map's messages name their field ("Version must be at least 0"); a schema's own wording
+    // may not ("must be higher than high (60), got 50"), and then the path says where.
+    .map((i) => (i.path.length && !i.message.toLowerCase().startsWith(fieldLabel(i.path).toLowerCase()) ? `${i.path.join(".")}: ${i.message}` : i.message))
     .join("; ");
 }
