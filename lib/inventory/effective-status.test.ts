@@ -23,13 +23,21 @@ describe("statusConditionSql", () => {
   };
   it("active excludes credentials past their expiry; expired includes them", () => {
     const b = bind();
-    expect(statusConditionSql(["active"], "$1::timestamp(3)", b.add)).toBe("(c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3)))");
-    expect(statusConditionSql(["expired"], "$1::timestamp(3)", b.add)).toBe("(c.status = 'expired' OR (c.status = 'active' AND c.expires_at <= $1::timestamp(3)))");
+    expect(statusConditionSql(["active"], () => "$1::timestamp(3)", b.add)).toBe("(c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3)))");
+    expect(statusConditionSql(["expired"], () => "$1::timestamp(3)", b.add)).toBe("(c.status = 'expired' OR (c.status = 'active' AND c.expires_at <= $1::timestamp(3)))");
     expect(b.values).toEqual([]);
+  });
+  it("binds the clock only when a status needs it (an unreferenced parameter has no type in PostgreSQL)", () => {
+    const b = bind();
+    let asked = 0;
+    expect(statusConditionSql(["revoked"], () => (asked++, "$9::timestamp(3)"), b.add)).toBe(`c.status = $2::"CredentialStatus"`);
+    expect(asked).toBe(0);
+    statusConditionSql(["active", "expired"], () => (asked++, "$9::timestamp(3)"), b.add);
+    expect(asked).toBe(1);
   });
   it("other statuses are bound parameters, ORed with the derived ones", () => {
     const b = bind();
-    const sql = statusConditionSql(["active", "revoked", "disabled"], "$1::timestamp(3)", b.add);
+    const sql = statusConditionSql(["active", "revoked", "disabled"], () => "$1::timestamp(3)", b.add);
     expect(sql).toBe(`((c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) OR c.status = ANY($2::"CredentialStatus"[]))`);
     expect(b.values).toEqual([["revoked", "disabled"]]);
   });

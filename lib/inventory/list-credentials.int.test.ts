@@ -220,6 +220,10 @@ describe("filters", () => {
     return [
       ["status", { status: "active" }],
       ["several statuses", { status: "expired,revoked" }],
+      // Statuses that never read the clock: the bound "now" must not be left unreferenced (42P18).
+      ["revoked alone", { status: "revoked" }],
+      ["disabled alone", { status: "disabled" }],
+      ["expired alone", { status: "expired" }],
       ["provider", { provider: providers[0]! }],
       ["provider + status", { provider: `${providers[0]},${providers[1]}`, status: "active" }],
       ["kind", { kind: "pat" }],

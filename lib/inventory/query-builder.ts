@@ -97,7 +97,7 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
     where.push(`c.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
   }
   // Effective status: an active credential past its expiry is expired now, not when the job runs.
-  if (filter.status) where.push(statusConditionSql(filter.status, p.add(iso(now), "timestamp(3)"), (v, cast) => p.add(v, cast)));
+  if (filter.status) where.push(statusConditionSql(filter.status, () => p.add(iso(now), "timestamp(3)"), (v, cast) => p.add(v, cast)));
   if (filter.provider) where.push(anyOf("c.provider_id", filter.provider, "uuid", p));
   if (filter.kind) where.push(anyOf("c.kind", filter.kind, `"CredentialKind"`, p));
   if (filter.env) where.push(anyOf("c.environment", filter.env, `"Environment"`, p));
