@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { readSession, sessionTooOld, usesSecureCookie } from "@/lib/auth/session-token";
+import { cachedDecode, decodedSessionCount, readSession, sessionTooOld, usesSecureCookie } from "@/lib/auth/session-token";
 
 const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const UID = "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
@@ -87,5 +87,39 @@ describe("usesSecureCookie", () => {
     expect(usesSecureCookie(new Headers({ "x-forwarded-proto": "https" }), "http://localhost:3000")).toBe(false);
     expect(usesSecureCookie(new Headers({ "x-forwarded-proto": "http" }), undefined)).toBe(false);
     expect(usesSecureCookie(new Headers(), undefined)).toBe(true);
+  });
+});
+
+describe("the decrypted-token cache", () => {
+  it("decrypts a token once, and answers the same claims after", async () => {
+    const cookie = await cookieFor(PLAIN, { uid: UID, sv: 7, sat: SAT });
+    const before = decodedSessionCount();
+    const first = await readSession(new Headers({ cookie }), { secret: SECRET, authUrl: "http://localhost:3000" });
+    expect(decodedSessionCount()).toBe(before + 1);
+    const second = await readSession(new Headers({ cookie }), { secret: SECRET, authUrl: "http://localhost:3000" });
+    expect(second).toEqual(first);
+    expect(decodedSessionCount()).toBe(before + 1);
+  });
+
+  it("is keyed by the secret too: a cached token does not open under another secret", async () => {
+    const cookie = await cookieFor(PLAIN, { uid: UID, sv: 1, sat: SAT });
+    expect(await read(cookie, {}, "http://localhost:3000")).toBe(UID);
+    expect(await read(cookie, {}, "http://localhost:3000", { secret: `${SECRET}-rotated` })).toBeNull();
+  });
+
+  it("never answers from the cache past the token's own expiry", async () => {
+    const value = await encode({ token: { uid: UID, sv: 1, sat: SAT }, secret: SECRET, salt: PLAIN, maxAge: 60 });
+    const params = { token: value, secret: SECRET, salt: PLAIN };
+    const claims = await cachedDecode(params);
+    expect(claims?.uid).toBe(UID);
+    expect(await cachedDecode(params, ((claims!.exp as number) - 1) * 1000)).toEqual(claims);
+    expect(await cachedDecode(params, (claims!.exp as number) * 1000)).toBeNull();
+  });
+
+  it("keeps nothing for a token that does not decrypt (a flood of junk cookies grows nothing)", async () => {
+    const cookie = await cookieFor(PLAIN, { uid: UID, sv: 1, sat: SAT });
+    const before = decodedSessionCount();
+    for (let i = 0; i < 20; i++) expect(await read(`${cookie.slice(0, -4)}${String(i).padStart(4, "x")}`, {}, "http://localhost:3000")).toBeNull();
+    expect(decodedSessionCount()).toBe(before);
   });
 });
