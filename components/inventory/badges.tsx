@@ -1,4 +1,4 @@
-import { Eye, Share2, UserX } from "lucide-react";
+import { Eye, RefreshCw, Share2, UserX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { ENVIRONMENT_LABELS, STATUS_LABELS, type TCredentialStatus, type TEnvironment } from "@/lib/inventory/vocabulary";
 
@@ -49,5 +49,15 @@ export function CredentialFlags({ exposureCount, consumerCount, orphaned }: { ex
         </Badge>
       ) : null}
     </span>
+  );
+}
+
+/** A short-lived access token its refresh token renews: its expiry is not a call to rotate. */
+export function AutoRefreshBadge() {
+  return (
+    <Badge tone="primary" title="Short-lived access token renewed by its refresh token: its expiry needs no rotation" data-testid="auto-refresh-badge">
+      <RefreshCw aria-hidden />
+      Auto-refreshing
+    </Badge>
   );
 }

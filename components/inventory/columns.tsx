@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CredentialFlags, EnvironmentBadge, StatusBadge } from "@/components/inventory/badges";
+import { AutoRefreshBadge, CredentialFlags, EnvironmentBadge, StatusBadge } from "@/components/inventory/badges";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
 import { formatDate, formatRelative } from "@/components/inventory/format";
 import { Badge } from "@/components/ui/badge";
@@ -100,9 +100,8 @@ export const COLUMNS: Record<TColumnId, TColumn> = {
     label: "Expires",
     sort: "expires",
     cellClassName: "whitespace-nowrap",
-    render: (item, { now }) => (
-      <When iso={item.expiresAt} now={now} future empty={<Badge tone="warning">Never</Badge>} />
-    ),
+    render: (item, { now }) =>
+      item.autoRefresh ? <AutoRefreshBadge /> : <When iso={item.expiresAt} now={now} future empty={<Badge tone="warning">Never</Badge>} />,
   },
   lastUsed: {
     id: "lastUsed",

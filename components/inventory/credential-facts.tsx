@@ -71,6 +71,22 @@ export function CredentialFacts({ detail: d, now }: { detail: TCredentialDetail;
               ["Issued", <TimeValue key="issued" iso={d.issuedAt} now={now} empty="Unknown" />],
               { label: "Expires", testId: "detail-expires", value: d.expiresAt ? <TimeValue iso={d.expiresAt} now={now} empty="" /> : <span className="text-warning">Never</span> },
               ["TTL", ttl !== null ? formatDuration(ttl) : d.expiresAt ? <Muted>Issue time unknown</Muted> : <span className="text-warning">Unlimited</span>],
+              ...(d.refreshedBy
+                ? [{
+                    label: "Refreshed by",
+                    testId: "detail-refreshed-by",
+                    value: (
+                      <>
+                        <Link className="text-primary hover:underline" href={`/inventory/${d.refreshedBy.id}`}>
+                          {d.refreshedBy.name}
+                        </Link>
+                        <span className="block text-xs text-muted-foreground">
+                          {d.autoRefresh ? "renews this token before it lapses" : "no longer live: this token lapses at its expiry"}
+                        </span>
+                      </>
+                    ),
+                  }]
+                : []),
               ["Last used", <TimeValue key="used" iso={d.lastUsedAt} now={now} empty="Never observed" />],
               ["Last rotated", <TimeValue key="rotated" iso={d.lastRotatedAt} now={now} empty="Never" />],
               ["Discovered", <TimeValue key="created" iso={d.createdAt} now={now} empty="" />],

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AutoRefreshBadge } from "@/components/inventory/badges";
 import { Countdown } from "@/components/inventory/countdown";
 import { formatDate, formatNumber, formatRelative } from "@/components/inventory/format";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
@@ -29,6 +30,11 @@ export function CredentialSummary({ detail: d, now }: { detail: TCredentialDetai
           <span className="flex flex-col">
             <span className="font-medium">{formatDate(d.expiresAt)}</span>
             <Countdown to={d.expiresAt} serverNow={now} />
+            {d.autoRefresh ? (
+              <span className="mt-1.5">
+                <AutoRefreshBadge />
+              </span>
+            ) : null}
           </span>
         ) : (
           <span className="flex flex-col">

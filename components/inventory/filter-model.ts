@@ -33,6 +33,7 @@ export function describeFilter(filter: TCredentialFilter, options: TFilterOption
   if (filter.framework) push("framework", "Framework", labels.framework ? `${filter.framework} · ${labels.framework}` : filter.framework);
   if (filter.expiresWithin !== undefined) push("expiresWithin", "Expires", `within ${filter.expiresWithin} d`);
   if (filter.neverExpires) push("neverExpires", "Expires", "never");
+  if (filter.autoRefresh) push("autoRefresh", "Auto-refreshing", filter.autoRefresh === "only" ? "only" : "left out");
   if (filter.lastUsedBefore) push("lastUsedBefore", "Last used", `before ${filter.lastUsedBefore}`);
   if (filter.lastUsedAfter) push("lastUsedAfter", "Last used", `since ${filter.lastUsedAfter}`);
   if (filter.neverUsed) push("neverUsed", "Last used", "never");

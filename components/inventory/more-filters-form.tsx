@@ -21,6 +21,7 @@ type TDraft = {
   holder: TIdentityKind[];
   expiry: TExpiry;
   expiresWithin: string;
+  autoRefresh: "" | "only" | "exclude";
   use: TUse;
   unusedFor: string;
   lastUsedAfter: string;
@@ -39,6 +40,7 @@ function draftOf(f: TCredentialFilter): TDraft {
     holder: f.holder ?? [],
     expiry: f.neverExpires ? "never" : f.expiresWithin !== undefined ? "within" : "any",
     expiresWithin: String(f.expiresWithin ?? 30),
+    autoRefresh: f.autoRefresh ?? "",
     use: f.neverUsed ? "never" : f.unusedFor !== undefined ? "unusedFor" : f.lastUsedAfter || f.lastUsedBefore ? "range" : "any",
     unusedFor: String(f.unusedFor ?? 90),
     lastUsedAfter: f.lastUsedAfter ?? "",
@@ -65,6 +67,7 @@ function paramsOf(base: TCredentialFilter, d: TDraft): Record<string, string> {
   if (d.holder.length) out.holder = d.holder.join(",");
   if (d.expiry === "within") out.expiresWithin = d.expiresWithin.trim();
   if (d.expiry === "never") out.neverExpires = "1";
+  if (d.autoRefresh) out.autoRefresh = d.autoRefresh;
   if (d.use === "unusedFor") out.unusedFor = d.unusedFor.trim();
   if (d.use === "never") out.neverUsed = "1";
   if (d.use === "range") {
@@ -210,6 +213,22 @@ export function MoreFiltersForm({
             />
             <span className="text-sm text-muted-foreground">days</span>
           </span>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Label htmlFor={`${id}-auto-refresh`} className="font-normal">
+            Auto-refreshing tokens
+          </Label>
+          <Select
+            id={`${id}-auto-refresh`}
+            className="h-8 w-auto"
+            value={d.autoRefresh}
+            onChange={(e) => set("autoRefresh", e.target.value as TDraft["autoRefresh"])}
+            data-testid="filter-auto-refresh"
+          >
+            <option value="">Included</option>
+            <option value="exclude">Left out — their refresh token renews them</option>
+            <option value="only">Only these</option>
+          </Select>
         </div>
       </fieldset>
 

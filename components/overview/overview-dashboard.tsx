@@ -105,16 +105,16 @@ export function OverviewDashboard({ overview, riskTrend }: { overview: TOverview
             value={t.expiring7}
             icon={CalendarClock}
             tone="warning"
-            href={inventoryHref({ ...active, expiresWithin: 7, sort: "expires", dir: "asc" })}
-            hint="Active, rotate before they lapse"
+            href={inventoryHref({ ...active, expiresWithin: 7, autoRefresh: "exclude", sort: "expires", dir: "asc" })}
+            hint="Active, rotate before they lapse (auto-refreshing tokens left out)"
             testId="tile-expiring-7"
           />
           <StatTile
             label="Expiring in 30 days"
             value={t.expiring30}
             icon={CalendarClock}
-            href={inventoryHref({ ...active, expiresWithin: 30, sort: "expires", dir: "asc" })}
-            hint="Active"
+            href={inventoryHref({ ...active, expiresWithin: 30, autoRefresh: "exclude", sort: "expires", dir: "asc" })}
+            hint="Active, not auto-refreshing"
             testId="tile-expiring-30"
           />
         </div>

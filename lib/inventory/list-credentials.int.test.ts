@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import { countCredentials, getCredentialDetail, getFilterOptions, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { EXACT_COUNT_LIMIT, SORTS } from "@/lib/inventory/query-builder";
 import { countCredentialsRoute, listCredentialsRoute } from "@/lib/inventory/routes";
@@ -33,7 +34,7 @@ type TRef = {
   id: string; name: string; kind: string; status: string; environment: string; providerId: string; ownerId: string | null;
   teamId: string | null; identityId: string | null; expiresAt: number | null; lastUsedAt: number | null; issuedAt: number | null;
   createdAt: number; riskLevel: string; riskFrameworks: string[]; exposureCount: number; consumerCount: number; scopes: string[];
-  externalId: string | null; hint: string | null;
+  externalId: string | null; hint: string | null; autoRefresh: boolean;
 };
 let refs: TRef[] = [];
 let inactiveUsers = new Set<string>();
@@ -46,11 +47,14 @@ async function loadReference() {
     select: {
       id: true, name: true, kind: true, status: true, environment: true, providerId: true, ownerId: true, teamId: true, identityId: true,
       expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true } }, exposureCount: true,
-      consumerCount: true, scopes: true, externalId: true, hint: true,
+      consumerCount: true, scopes: true, externalId: true, hint: true, refreshCredential: { select: { status: true, expiresAt: true } },
     },
   });
   const ms = (d: Date | null) => (d ? d.getTime() : null);
-  refs = rows.map(({ risk, ...r }) => ({ ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt), createdAt: r.createdAt.getTime() }));
+  refs = rows.map(({ risk, refreshCredential, ...r }) => ({
+    ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
+    createdAt: r.createdAt.getTime(), autoRefresh: isAutoRefreshing(r, refreshCredential, NOW),
+  }));
   inactiveUsers = new Set((await prisma.user.findMany({ where: { active: false }, select: { id: true } })).map((u) => u.id));
   identityKind = new Map((await prisma.identity.findMany({ select: { id: true, kind: true } })).map((i) => [i.id, i.kind]));
   heldVia = new Map();
@@ -75,6 +79,7 @@ function matches(r: TRef, f: TCredentialFilter, now = NOW.getTime()): boolean {
   if (f.framework && !r.riskFrameworks.includes(f.framework)) return false;
   if (f.expiresWithin !== undefined && !(r.expiresAt !== null && r.expiresAt >= now && r.expiresAt < now + f.expiresWithin * DAY)) return false;
   if (f.neverExpires && r.expiresAt !== null) return false;
+  if (f.autoRefresh && r.autoRefresh !== (f.autoRefresh === "only")) return false;
   if (f.lastUsedBefore && !(r.lastUsedAt !== null && r.lastUsedAt < Date.parse(`${f.lastUsedBefore}T00:00:00Z`))) return false;
   if (f.lastUsedAfter && !(r.lastUsedAt !== null && r.lastUsedAt >= Date.parse(`${f.lastUsedAfter}T00:00:00Z`))) return false;
   if (f.neverUsed && r.lastUsedAt !== null) return false;
@@ -240,6 +245,8 @@ describe("filters", () => {
       ["framework item", { framework: "NHI7" }],
       ["expires within 30 days", { expiresWithin: "30" }],
       ["never expires", { neverExpires: "1" }],
+      ["auto-refreshing only", { autoRefresh: "only" }],
+      ["expiring this week, auto-refreshing left out", { status: "active", expiresWithin: "7", autoRefresh: "exclude" }],
       ["last used before", { lastUsedBefore: day(-60) }],
       ["last used after", { lastUsedAfter: day(-7) }],
       ["last used between", { lastUsedAfter: day(-90), lastUsedBefore: day(-30) }],
@@ -344,8 +351,8 @@ describe("overview", () => {
     const pairs: [number, TCredentialFilter][] = [
       [overview.tiles.total, {}],
       [overview.tiles.active, active],
-      [overview.tiles.expiring7, { ...active, expiresWithin: 7 }],
-      [overview.tiles.expiring30, { ...active, expiresWithin: 30 }],
+      [overview.tiles.expiring7, { ...active, expiresWithin: 7, autoRefresh: "exclude" }],
+      [overview.tiles.expiring30, { ...active, expiresWithin: 30, autoRefresh: "exclude" }],
       [overview.tiles.neverExpires, { ...active, neverExpires: true }],
       [overview.tiles.stale, { ...active, unusedFor: STALE_AFTER_DAYS }],
       [overview.tiles.orphaned, { ...active, orphaned: true }],

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -95,6 +96,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
       identity: { select: { id: true, name: true, kind: true, environment: true } },
       owner: { select: { id: true, name: true, email: true, active: true } },
       team: { select: { id: true, name: true } },
+      refreshCredential: { select: { id: true, name: true, status: true, expiresAt: true } },
     },
   });
   if (!c) return null;
@@ -154,6 +156,8 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
     provider: { id: c.provider.id, name: c.provider.name, type: c.provider.type, sensitivity: c.provider.sensitivity },
     identity: c.identity, owner: c.owner && personFor(viewer, c.owner), team: c.team,
     issuedAt: isoN(c.issuedAt), expiresAt: isoN(c.expiresAt), lastUsedAt: isoN(c.lastUsedAt), lastRotatedAt: isoN(c.lastRotatedAt),
+    refreshedBy: c.refreshCredential && { id: c.refreshCredential.id, name: c.refreshCredential.name },
+    autoRefresh: isAutoRefreshing(c, c.refreshCredential, readAt),
     createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
     riskScore: c.risk?.score ?? 0, riskLevel: c.risk?.level ?? "none", riskScoredAt: isoN(c.risk?.scoredAt ?? null),
     riskPolicyVersion: c.risk?.policyVersion ?? null, riskFrameworks: c.risk?.frameworks ?? [],

@@ -1,6 +1,7 @@
 import type { TActor } from "@/lib/auth/actor";
 import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
+import { autoRefreshSql } from "@/lib/inventory/auto-refresh";
 import { effectiveStatusSql, statusConditionSql } from "@/lib/inventory/effective-status";
 import {
   searchTerms,
@@ -127,6 +128,10 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   // r.never_expires is the trigger-kept copy of c.expires_at IS NULL: by risk, the walk runs over its
   // partial index (never-expiring rows only) instead of probing every credential of the score index.
   if (filter.neverExpires) where.push(riskSort ? "r.never_expires" : "c.expires_at IS NULL");
+  if (filter.autoRefresh) {
+    const sql = autoRefreshSql(p.add(iso(now), "timestamp(3)"));
+    where.push(filter.autoRefresh === "only" ? sql : `NOT ${sql}`);
+  }
   if (filter.lastUsedBefore) where.push(`c.last_used_at < ${p.add(`${filter.lastUsedBefore}T00:00:00.000Z`, "timestamp(3)")}`);
   if (filter.lastUsedAfter) where.push(`c.last_used_at >= ${p.add(`${filter.lastUsedAfter}T00:00:00.000Z`, "timestamp(3)")}`);
   if (filter.neverUsed) where.push("c.last_used_at IS NULL");
@@ -204,6 +209,7 @@ const LIST_COLUMNS = [
   "c.id", "c.name", "c.kind", "c.status", "c.environment", "c.source", "c.provider_id", "c.provider_name", "c.external_id", "c.hint",
   "c.scopes", "c.identity_id", "c.owner_id", "c.owner_name", "c.team_id", "c.team_name", "c.issued_at", "c.expires_at", "c.last_used_at",
   "c.last_rotated_at", "c.created_at", "r.score AS risk_score", "r.level AS risk_level", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
+  "c.refresh_credential_id",
 ].join(", ");
 
 /** Every list and count reads credentials with their risk row (exactly one each, by trigger). */
@@ -223,7 +229,7 @@ const itemJson = (nowParam: string) => `json_build_object(
   'issuedAt', ${iso8601("n.issued_at")}, 'expiresAt', ${iso8601("n.expires_at")}, 'lastUsedAt', ${iso8601("n.last_used_at")},
   'lastRotatedAt', ${iso8601("n.last_rotated_at")}, 'createdAt', ${iso8601("n.created_at")},
   'riskScore', n.risk_score, 'riskLevel', n.risk_level, 'exposureCount', n.exposure_count, 'consumerCount', n.consumer_count,
-  'audienceCount', n.audience_count)`;
+  'audienceCount', n.audience_count, 'autoRefresh', ${autoRefreshSql(nowParam, "n")})`;
 
 type TSegment = { nulls: boolean };
 

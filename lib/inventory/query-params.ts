@@ -62,6 +62,8 @@ export type TCredentialFilter = {
   framework?: string;
   expiresWithin?: number;
   neverExpires?: true;
+  /** Auto-refreshing access tokens (lib/inventory/auto-refresh.ts): only them, or leave them out. */
+  autoRefresh?: "only" | "exclude";
   /** YYYY-MM-DD (UTC midnight). */
   lastUsedBefore?: string;
   lastUsedAfter?: string;
@@ -83,7 +85,7 @@ export type TCredentialListQuery = TCredentialFilter & {
 /** Filter params in their canonical URL order (also the order of the chips in the filter bar). */
 export const FILTER_KEYS = [
   "q", "status", "provider", "kind", "env", "risk", "owner", "team", "mine", "orphaned", "holder", "identity", "server", "framework",
-  "expiresWithin", "neverExpires", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
+  "expiresWithin", "neverExpires", "autoRefresh", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
 ] as const satisfies readonly (keyof TCredentialFilter)[];
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 
@@ -219,6 +221,7 @@ const FILTER_PARSERS: { [K in TFilterKey]-?: (raw: string) => TCredentialFilter[
   framework,
   expiresWithin: days("expiresWithin"),
   neverExpires: flag("neverExpires"),
+  autoRefresh: oneOf("value for auto-refresh", ["only", "exclude"] as const),
   lastUsedBefore: isoDay("lastUsedBefore"),
   lastUsedAfter: isoDay("lastUsedAfter"),
   neverUsed: flag("neverUsed"),

@@ -32,6 +32,8 @@ export type TCredentialListItem = {
   exposureCount: number;
   consumerCount: number;
   audienceCount: number;
+  /** A short-lived access token its refresh token renews (lib/inventory/auto-refresh.ts). */
+  autoRefresh: boolean;
 };
 
 export type TCredentialPage = {
@@ -98,6 +100,9 @@ export type TCredentialDetail = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   lastRotatedAt: string | null;
+  /** Renewed by this refresh token; `autoRefresh` when that makes it auto-refreshing now. */
+  refreshedBy: { id: string; name: string } | null;
+  autoRefresh: boolean;
   createdAt: string;
   updatedAt: string;
   riskScore: number;

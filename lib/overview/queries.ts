@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { autoRefreshSql } from "@/lib/inventory/auto-refresh";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { STALE_AFTER_DAYS, type TCredentialKind, type TCredentialStatus, type TRiskLevel } from "@/lib/inventory/vocabulary";
 
@@ -40,6 +41,8 @@ export type TOverview = {
 };
 
 const CACHE_MS = 60_000;
+/** Auto-refreshing access tokens renew themselves: their expiry is no call to rotate (not in the expiring tiles). */
+const REFRESHING = autoRefreshSql("$1::timestamp(3)");
 const DAY_MS = 86_400_000;
 const TREND_WEEKS = 12;
 const holder = globalThis as unknown as { __tokenwardOverview?: { at: number; value: Promise<TOverview> } };
@@ -89,8 +92,8 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
             GROUPING(c.provider_id)::int AS g_provider, GROUPING(c.kind)::int AS g_kind, GROUPING((CASE WHEN c.status = 'active' AND c.expires_at <= $1::timestamp(3) THEN 'expired'::"CredentialStatus" ELSE c.status END))::int AS g_status, GROUPING(r.level)::int AS g_risk,
             count(*)::int AS n,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))))::int AS active,
-            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3))::int AS expiring7,
-            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $3::timestamp(3))::int AS expiring30,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $2::timestamp(3) AND NOT ${REFRESHING})::int AS expiring7,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $3::timestamp(3) AND NOT ${REFRESHING})::int AS expiring30,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at IS NULL)::int AS never_expires,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.last_used_at < $4::timestamp(3) OR (c.last_used_at IS NULL AND coalesce(c.issued_at, c.created_at) < $4::timestamp(3))))::int AS stale,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active)))::int AS orphaned,
@@ -132,7 +135,7 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
     ),
     prisma.$queryRawUnsafe<{ week: Date | string; n: number }[]>(
       `SELECT date_trunc('week', c.expires_at) AS week, count(*)::int AS n FROM credentials c
-        WHERE c.status = 'active' AND c.expires_at > $1::timestamp(3) AND c.expires_at < $2::timestamp(3) GROUP BY 1 ORDER BY 1`,
+        WHERE c.status = 'active' AND c.expires_at > $1::timestamp(3) AND c.expires_at < $2::timestamp(3) AND NOT ${REFRESHING} GROUP BY 1 ORDER BY 1`,
       at, until.toISOString(),
     ),
     prisma.identity.count(),

@@ -28,8 +28,9 @@ export function ttlFor(provider: TProviderKey, kind: CredentialKind): TTtl {
   switch (kind) {
     case "installation_token": return { never: 0, min: HOUR, max: HOUR };
     case "oauth_access_token":
-      // GitHub OAuth-app tokens do not expire; authorization servers issue 1 h – 1 d tokens.
-      return provider === "github" ? { never: 0.4, min: 8 * HOUR, max: 8 * HOUR } : { never: 0, min: HOUR, max: 24 * HOUR };
+      // GitHub OAuth-app tokens do not expire; authorization servers issue 30 min – 1 d tokens (about
+      // one in five lives an hour or less: with a refresh token beside it, that one is auto-refreshing).
+      return provider === "github" ? { never: 0.4, min: 8 * HOUR, max: 8 * HOUR } : { never: 0, min: HOUR / 2, max: 24 * HOUR };
     case "oauth_refresh_token": return { never: 0.1, min: 30 * DAY, max: 90 * DAY };
     case "pat": return { never: 0.15, min: 7 * DAY, max: 366 * DAY };
     case "client_secret": return { never: 0.3, min: 180 * DAY, max: 400 * DAY };

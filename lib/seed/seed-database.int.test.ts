@@ -36,6 +36,15 @@ describe("seedDatabase", () => {
     expect(await count("exposures")).toBe(summary.exposures);
     expect(await count("usage_events")).toBe(summary.usageEvents);
     expect(summary.usageEvents).toBeGreaterThan(400);
+    // Short-lived access tokens renewed by their holder's refresh token: the demo shows auto-refreshing ones.
+    const linked = await database.prisma.credential.findMany({ where: { refreshCredentialId: { not: null } }, include: { refreshCredential: true } });
+    expect(linked.length).toBe(summary.refreshLinks);
+    expect(summary.refreshLinks).toBeGreaterThan(0);
+    for (const c of linked) {
+      expect(c.kind).toBe("oauth_access_token");
+      expect(c.expiresAt!.getTime() - c.issuedAt!.getTime()).toBeLessThanOrEqual(3_600_000);
+      expect(c.refreshCredential).toMatchObject({ kind: "oauth_refresh_token", identityId: c.identityId, providerId: c.providerId });
+    }
 
     const chain = await verifyAuditChain(database.prisma);
     expect(chain).toMatchObject({ ok: true, count: 1 });

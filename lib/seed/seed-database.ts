@@ -23,7 +23,7 @@ import * as T from "@/lib/seed/table-specs";
 
 export type TSeedSummary = {
   seed: number; credentials: number; users: number; teams: number; memberships: number; providers: number;
-  identities: number; mcpServers: number; bindings: number; exposures: number; usageEvents: number;
+  identities: number; mcpServers: number; bindings: number; exposures: number; usageEvents: number; refreshLinks: number;
   tracedCredentials: number; passthroughTraces: number; reset: boolean;
   /** --if-empty found data and wrote nothing (the counts are then those of the plan, not the database). */
   skipped: boolean;
@@ -51,7 +51,7 @@ export async function seedDatabase(prisma: PrismaClient, input: TSeedOptions): P
   const summary: TSeedSummary = {
     seed: options.seed, credentials: 0, users: org.users.length, teams: org.teams.length, memberships: org.memberships.length,
     providers: org.providers.length, identities: org.identities.length, mcpServers: org.mcpServers.length,
-    bindings: 0, exposures: 0, usageEvents: 0, tracedCredentials: 0, passthroughTraces: 0, reset: false, skipped: false, elapsedMs: 0,
+    bindings: 0, exposures: 0, usageEvents: 0, refreshLinks: 0, tracedCredentials: 0, passthroughTraces: 0, reset: false, skipped: false, elapsedMs: 0,
   };
 
   await prisma.$transaction(async (tx) => {
@@ -117,6 +117,17 @@ export async function seedDatabase(prisma: PrismaClient, input: TSeedOptions): P
         ...pooled.flatMap((r) => [r.id, pgTimestamp(r.lastUsedAt)]),
       );
     }
+
+    // A short-lived access token is renewed by its holder's newest refresh token from the same provider
+    // (lib/inventory/auto-refresh.ts); linked once every credential exists.
+    summary.refreshLinks = await tx.$executeRawUnsafe(
+      `UPDATE credentials a SET refresh_credential_id = l.refresh_id
+         FROM (SELECT DISTINCT ON (identity_id, provider_id) identity_id, provider_id, id AS refresh_id FROM credentials
+                WHERE kind = 'oauth_refresh_token' AND identity_id IS NOT NULL
+                ORDER BY identity_id, provider_id, issued_at DESC NULLS LAST, id) l
+        WHERE a.identity_id = l.identity_id AND a.provider_id = l.provider_id
+          AND a.kind = 'oauth_access_token' AND a.expires_at - a.issued_at <= interval '1 hour'`,
+    );
 
     const { reset: _reset, skipped: _skipped, elapsedMs: _elapsed, ...counts } = summary;
     await appendAuditEvent(tx, null, {
