@@ -4,6 +4,7 @@ import { Countdown } from "@/components/inventory/countdown";
 import { formatDate, formatNumber, formatRelative } from "@/components/inventory/format";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
 import type { TCredentialDetail } from "@/lib/inventory/types";
+import { formatScore } from "@/lib/risk/format-score";
 
 function SummaryTile({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -20,7 +21,7 @@ export function CredentialSummary({ detail: d, now }: { detail: TCredentialDetai
     <section aria-label="Summary" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <SummaryTile label="Risk" testId="summary-risk">
         <span className="flex items-center gap-2">
-          <span className="text-2xl font-semibold tabular-nums">{d.riskScore}</span>
+          <span className="text-2xl font-semibold tabular-nums">{formatScore(d.riskScore)}</span>
           <span className="text-muted-foreground">/ 100</span>
           <RiskLevelBadge level={d.riskLevel} />
         </span>

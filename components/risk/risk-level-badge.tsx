@@ -2,6 +2,7 @@ import { CircleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { TRiskLevel } from "@/lib/risk/model";
+import { formatScore } from "@/lib/risk/format-score";
 
 export const RISK_LEVEL_LABELS: Record<TRiskLevel, string> = { none: "None", low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 
@@ -19,12 +20,12 @@ export function RiskLevelBadge({ level, score, className }: { level: TRiskLevel;
     <Badge
       tone={TONE[level]}
       className={cn("tabular-nums", level === "critical" && "font-semibold", className)}
-      title={score === undefined ? undefined : `Risk score ${score} of 100`}
+      title={score === undefined ? undefined : `Risk score ${formatScore(score)} of 100`}
       data-level={level}
     >
       {level === "critical" || level === "high" ? <CircleAlert aria-hidden /> : null}
       {RISK_LEVEL_LABELS[level]}
-      {score === undefined ? null : <span className="opacity-80">· {score}</span>}
+      {score === undefined ? null : <span className="opacity-80">· {formatScore(score)}</span>}
     </Badge>
   );
 }

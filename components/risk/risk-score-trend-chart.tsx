@@ -1,5 +1,6 @@
 import { RISK_LEVEL_LABELS } from "@/components/risk/risk-level-badge";
 import type { TRiskLevel } from "@/lib/risk/model";
+import { formatScore } from "@/lib/risk/format-score";
 
 export type TScorePointView = { time: string; score: number; level: TRiskLevel; policyVersion: number | null };
 
@@ -22,7 +23,7 @@ export function RiskScoreTrendChart({ points, now, title = "Risk score history" 
   for (const p of points.slice(1)) d += ` H ${x(p.time).toFixed(1)} V ${y(p.score).toFixed(1)}`;
   d += ` H ${(W - PAD.right).toFixed(1)}`;
   const last = points[points.length - 1]!;
-  const summary = `${title}: ${points.length} change${points.length === 1 ? "" : "s"} since ${day(points[0]!.time)}; now ${last.score} (${RISK_LEVEL_LABELS[last.level]}).`;
+  const summary = `${title}: ${points.length} change${points.length === 1 ? "" : "s"} since ${day(points[0]!.time)}; now ${formatScore(last.score)} (${RISK_LEVEL_LABELS[last.level]}).`;
   return (
     <figure className="flex flex-col gap-1" data-testid="risk-score-trend">
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-xl overflow-visible" role="img" aria-label={summary}>
@@ -37,7 +38,7 @@ export function RiskScoreTrendChart({ points, now, title = "Risk score history" 
         <path d={d} fill="none" className="stroke-primary" strokeWidth={1.75} strokeLinejoin="round" />
         {points.map((p) => (
           <circle key={p.time} cx={x(p.time)} cy={y(p.score)} r={2.25} className="fill-surface stroke-primary" strokeWidth={1.5}>
-            <title>{`${day(p.time)}: ${p.score} (${RISK_LEVEL_LABELS[p.level]})${p.policyVersion !== null ? `, policy v${p.policyVersion}` : ""}`}</title>
+            <title>{`${day(p.time)}: ${formatScore(p.score)} (${RISK_LEVEL_LABELS[p.level]})${p.policyVersion !== null ? `, policy v${p.policyVersion}` : ""}`}</title>
           </circle>
         ))}
         <text x={PAD.left} y={H - 4} className="fill-muted-foreground text-[8px]">
@@ -55,7 +56,7 @@ export function RiskScoreTrendChart({ points, now, title = "Risk score history" 
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.time}><td>{day(p.time)}</td><td>{p.score}</td><td>{RISK_LEVEL_LABELS[p.level]}</td></tr>
+              <tr key={p.time}><td>{day(p.time)}</td><td>{formatScore(p.score)}</td><td>{RISK_LEVEL_LABELS[p.level]}</td></tr>
             ))}
           </tbody>
         </table>

@@ -184,7 +184,7 @@ describe("keyset SQL", () => {
     expect(next.text).toContain("(c.name, c.id) > ($2::text, $3::uuid)");
     expect(next.values).toEqual([11, "m", ID, 10, "name", "asc", NOW.toISOString()]);
     const desc = buildListQuery({ ...q({ sort: "risk", limit: "10" }), after: encodeCursor({ sort: "risk", dir: "desc", value: 70, id: ID }) }, NOW);
-    expect(desc.text).toContain("(r.score, r.credential_id) < ($2::smallint, $3::uuid)");
+    expect(desc.text).toContain("(r.score, r.credential_id) < ($2::float8, $3::uuid)");
     expect(desc.text).toContain("ORDER BY r.score DESC, r.credential_id DESC");
   });
 
@@ -239,6 +239,11 @@ describe("keyset SQL", () => {
     expect(() => decodeCursor(token, "expires", "desc")).toThrow(/another sort order/);
     expect(() => decodeCursor(token, "name", "asc")).toThrow(/another sort order/);
     expect(() => decodeCursor(encodeCursor({ sort: "risk", dir: "desc", value: "high", id: ID }), "risk", "desc")).toThrow(/not a page cursor/);
+    // Risk cursors carry a score with one decimal; anything outside 0..100 (or not finite) is forged.
+    expect(decodeCursor(encodeCursor({ sort: "risk", dir: "desc", value: 94.3, id: ID }), "risk", "desc").value).toBe(94.3);
+    for (const forged of [100.5, -1, 1e300]) {
+      expect(() => decodeCursor(encodeCursor({ sort: "risk", dir: "desc", value: forged, id: ID }), "risk", "desc")).toThrow(/not a page cursor/);
+    }
     expect(() => decodeCursor(encodeCursor({ sort: "name", dir: "asc", value: null, id: ID }), "name", "asc")).toThrow(/not a page cursor/);
     expect(() => decodeCursor(encodeCursor({ sort: "name", dir: "asc", value: "x", id: "not-a-uuid" }), "name", "asc")).toThrow(/not a page cursor/);
     expect(() => decodeCursor("%%%", "name", "asc")).toThrow(/not a page cursor/);

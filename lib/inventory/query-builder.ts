@@ -35,13 +35,13 @@ type TSortSpec = {
   /** SQL type for the cursor value parameter. */
   cast: string;
   /** How the cursor value is checked and carried in JSON. */
-  value: "int" | "text" | "timestamp";
+  value: "int" | "score" | "text" | "timestamp";
   /** Where NULL sorts when ascending: "high" = after all values, "low" = before; absent = NOT NULL. */
   nulls?: "high" | "low";
 };
 
 export const SORTS: Record<TSortKey, TSortSpec> = {
-  risk: { column: "r.score", id: "r.credential_id", cast: "smallint", value: "int" },
+  risk: { column: "r.score", id: "r.credential_id", cast: "float8", value: "score" },
   name: { column: "c.name", cast: "text", value: "text" },
   provider: { column: "c.provider_name", cast: "text", value: "text" },
   kind: { column: "c.kind", cast: `"CredentialKind"`, value: "text" },
@@ -194,6 +194,7 @@ export function decodeCursor(token: string, sort: TSortKey, dir: TSortDir): TCur
   const ok =
     (value === null && spec.nulls !== undefined) ||
     (spec.value === "int" && typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT_LIMIT[spec.cast === "smallint" ? "smallint" : "int"]) ||
+    (spec.value === "score" && typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 100) ||
     (spec.value === "text" && typeof value === "string" && value.length <= 1000 && !value.includes("\u0000")) ||
     (spec.value === "timestamp" && typeof value === "string" && CURSOR_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)));
   if (!ok) throw new AppError("VALIDATION", "cursor is not a page cursor from this inventory");

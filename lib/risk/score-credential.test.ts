@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FACTOR_LIST } from "@/lib/risk/factors/registry";
 import { scoreCredential } from "@/lib/risk/score-credential";
-import { combinePoints, levelFor } from "@/lib/risk/score-credential";
+import { applySensitivity, combinePoints, levelFor } from "@/lib/risk/score-credential";
 import { cleanContext, cleanCredential, daysAgo, NOW, policyWith } from "@/lib/risk/testing/builders";
 import { DEFAULT_POLICY } from "@/lib/risk/policy/default-policy";
 import { RISK_LEVELS, SENSITIVITIES, type TScoringContext, type TScoringCredential } from "@/lib/risk/model";
@@ -70,6 +70,52 @@ describe("scoreCredential", () => {
     );
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     expect(scores[0]).toBeLessThan(scores[3]!);
+  });
+
+  it("a critical provider's multiplier never clips: severe credentials keep ranking below 100", () => {
+    const critical = { name: "P", sensitivity: "critical" as const };
+    const place = { locationKind: "env_file" as const, location: ".env", repository: null };
+    const cases = [
+      cleanContext({ provider: critical, exposures: { open: 1, samples: [place] } }),
+      cleanContext({ provider: critical, exposures: { open: 3, samples: [place] } }),
+      cleanContext({ provider: critical, exposures: { open: 3, samples: [place] }, owner: null }),
+      cleanContext({ provider: critical, exposures: { open: 5, samples: [place] }, owner: null, holders: { total: 4, byKind: { agent: 4 }, environments: ["prod"], audiences: [] } }),
+    ];
+    const scores = cases.map((ctx) => scoreCredential(cleanCredential({ expiresAt: null, issuedAt: daysAgo(400) }), ctx, DEFAULT_POLICY).score);
+    expect(scores, JSON.stringify(scores)).toSatisfy((list: number[]) => list.every((s) => s < 100));
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThan(scores[i - 1]!);
+  });
+
+  it("applies sensitivity as a scale up to 1 and as a gap-closing power above it, monotonic and never past 100", () => {
+    expect(applySensitivity(50, 0.8)).toBe(40);
+    expect(applySensitivity(50, 1)).toBe(50);
+    expect(applySensitivity(50, 2)).toBe(75);
+    expect(applySensitivity(100, 1.3)).toBe(100);
+    let previous = -1;
+    for (let c = 0; c <= 100; c += 0.5) {
+      const v = applySensitivity(c, 1.3);
+      expect(v).toBeGreaterThanOrEqual(previous);
+      expect(v).toBeLessThanOrEqual(100);
+      previous = v;
+    }
+    for (let m = 0.1; m <= 3; m += 0.1) expect(applySensitivity(70, m + 0.1)).toBeGreaterThanOrEqual(applySensitivity(70, m));
+  });
+
+  it("ranks a one-hour read-only token far below a never-expiring admin key", () => {
+    const hourToken = cleanCredential({ issuedAt: NOW - 10 * 60_000, expiresAt: NOW + 50 * 60_000, scopes: ["read:org"], audiences: [] });
+    const adminKey = cleanCredential({ kind: "pat", issuedAt: daysAgo(400), expiresAt: null, lastRotatedAt: null, scopes: ["admin:org", "delete_repo"], audiences: [] });
+    const a = scoreCredential(hourToken, cleanContext(), DEFAULT_POLICY);
+    const b = scoreCredential(adminKey, cleanContext(), DEFAULT_POLICY);
+    expect(b.score - a.score).toBeGreaterThanOrEqual(30);
+    expect(rank(b.level)).toBeGreaterThan(rank(a.level));
+  });
+
+  it("grades evidence: older, idler, more widely shared keys outrank milder versions of the same findings", () => {
+    const at = (issuedDaysAgo: number, idleDays: number) =>
+      scoreCredential(cleanCredential({ expiresAt: null, issuedAt: daysAgo(issuedDaysAgo), lastUsedAt: daysAgo(idleDays), lastRotatedAt: null }), cleanContext(), DEFAULT_POLICY).score;
+    expect(at(120, 100)).toBeLessThan(at(240, 100));
+    expect(at(240, 100)).toBeLessThan(at(240, 300));
+    expect(at(240, 300)).toBeLessThan(at(400, 380));
   });
 
   it("keeps a lone high factor at least high even on a low-sensitivity provider", () => {

@@ -41,6 +41,22 @@ export function combinePoints(points: readonly number[], othersWeight: number): 
   return 100 * (1 - (1 - strongest / 100) * (1 - others));
 }
 
+/**
+ * The provider's sensitivity on a combined 0..100 value. Up to 1 it scales (a test system's finding
+ * counts for less); above 1 it closes the remaining gap to 100 by a power, 100·(1 − (1 − c)^m), so
+ * it never clips: a multiplier times a high score would pin every severe credential of a critical
+ * provider at exactly 100, and the top of the list would stop ranking.
+ */
+/** Scores are kept to one decimal: fine enough that different evidence rarely lands on one value. */
+export function roundScore(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function applySensitivity(combined: number, multiplier: number): number {
+  if (multiplier <= 1) return combined * multiplier;
+  return 100 * (1 - Math.pow(1 - combined / 100, multiplier));
+}
+
 function notScored(policy: TRiskPolicy, context: TScoringContext, reason: string): TScoreResult {
   const multiplier = policy.sensitivity[context.provider.sensitivity];
   return {
@@ -83,7 +99,7 @@ export function scoreCredential(credential: TScoringCredential, context: TScorin
   const combined = combinePoints(points, policy.combination.othersWeight);
   const multiplier = policy.sensitivity[context.provider.sensitivity];
   const floor = strongest >= policy.levels.high ? policy.levels.high : 0;
-  const score = Math.min(100, Math.max(0, Math.round(Math.max(combined * multiplier, floor))));
+  const score = Math.min(100, Math.max(0, roundScore(Math.max(applySensitivity(combined, multiplier), floor))));
   return {
     score,
     level: levelFor(score, policy.levels),

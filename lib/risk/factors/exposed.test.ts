@@ -13,6 +13,9 @@ describe("exposed", () => {
   it("flags one open finding (the threshold) with its location", () => {
     expect(run(1)).toMatchObject({ points: 85, evidence: "Found in clear in .cursor/mcp.json (repo acme/web)" });
   });
+  it("grades by the number of places: up to +15 % at five", () => {
+    expect([1, 2, 3, 5, 40].map((n) => run(n)!.points)).toEqual([85, 88, 91, 98, 98]);
+  });
   it("counts further places", () => {
     expect(run(3)?.evidence).toBe("Found in clear in .cursor/mcp.json (repo acme/web) and 2 more places");
   });

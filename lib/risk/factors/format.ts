@@ -54,3 +54,23 @@ export function matchesAny(value: string, patterns: readonly string[]): string |
 export function normaliseAudience(audience: string): string {
   return audience.replace(/\/+$/, "");
 }
+
+/** How far past its threshold evidence must be (as a multiple of the threshold) to reach the full grade. */
+export const GRADE_SPAN = 3;
+/** A graded factor's points rise by at most this share of its base as the evidence worsens. */
+export const GRADE_MAX = 0.4;
+
+/**
+ * Points for evidence of a given magnitude: `base` at the threshold, rising linearly with `ratio`
+ * (0 at the threshold, 1 at full grade) to `base × (1 + max)`, whole points, never above 100. Graded
+ * points keep the top of the list ranking: a key unused for two years outranks one unused for 91 days.
+ */
+export function graded(base: number, ratio: number, max = GRADE_MAX): number {
+  const r = Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 1;
+  return Math.min(100, Math.round(base * (1 + max * r)));
+}
+
+/** The share of the full grade reached by `value` past `threshold` (both in the same unit). */
+export function pastThreshold(value: number, threshold: number): number {
+  return threshold > 0 ? (value - threshold) / (GRADE_SPAN * threshold) : 1;
+}

@@ -9,9 +9,19 @@ const withTtl = (ms: number) => longLived.evaluate(cleanCredential({ issuedAt: i
 
 describe("long-lived", () => {
   it("flags a credential that never expires", () => {
-    expect(longLived.evaluate(cleanCredential({ expiresAt: null }), cleanContext(), s)).toMatchObject({
+    expect(longLived.evaluate(cleanCredential({ expiresAt: null, issuedAt: daysAgo(0) }), cleanContext(), s)).toMatchObject({
       points: s.pointsNoExpiry, evidence: "Expires never (policy maximum TTL 90 d)",
     });
+  });
+  it("grades a standing key by its age, and a long TTL by how far it passes the maximum", () => {
+    const neverAt = (days: number) => longLived.evaluate(cleanCredential({ expiresAt: null, issuedAt: daysAgo(days) }), cleanContext(), s)!.points;
+    expect(neverAt(0)).toBe(40);
+    expect(neverAt(135)).toBe(48);
+    expect(neverAt(270)).toBe(56);
+    expect(neverAt(2000)).toBe(56);
+    expect(withTtl(91 * DAY)!.points).toBe(30);
+    expect(withTtl(180 * DAY)!.points).toBeGreaterThan(withTtl(91 * DAY)!.points);
+    expect(withTtl(3650 * DAY)!.points).toBe(42);
   });
   it("is silent below and exactly at the maximum TTL", () => {
     expect(withTtl(89 * DAY)).toBeNull();

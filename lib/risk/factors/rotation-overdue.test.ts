@@ -15,6 +15,10 @@ describe("rotation-overdue", () => {
     expect(rotationOverdue.evaluate(cleanCredential({ lastRotatedAt: NOW - 90 * DAY - 1 }), ctx, s)).toMatchObject({ points: 25 });
     expect(rotationOverdue.evaluate(cleanCredential({ lastRotatedAt: daysAgo(214) }), ctx, s)?.evidence).toBe("Last rotated 214 d ago (policy: every 90 d)");
   });
+  it("grades by how overdue: the full grade at four times the period", () => {
+    const at = (days: number) => rotationOverdue.evaluate(cleanCredential({ lastRotatedAt: daysAgo(days) }), ctx, s)!.points;
+    expect([91, 180, 225, 360, 5000].map(at)).toEqual([25, 28, 30, 35, 35]);
+  });
   it("counts from issue when never rotated", () => {
     expect(rotationOverdue.evaluate(cleanCredential({ lastRotatedAt: null, issuedAt: daysAgo(90) }), ctx, s)).toBeNull();
     expect(rotationOverdue.evaluate(cleanCredential({ lastRotatedAt: null, issuedAt: daysAgo(91) }), ctx, s)?.evidence).toBe(

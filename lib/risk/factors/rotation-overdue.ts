@@ -1,5 +1,5 @@
 import { defineFactor } from "@/lib/risk/factors/define-factor";
-import { DAY, formatDuration } from "@/lib/risk/factors/format";
+import { DAY, formatDuration, graded, pastThreshold } from "@/lib/risk/factors/format";
 
 /** OWASP NHI7: the older a secret, the more places it has been copied to. */
 export const rotationOverdue = defineFactor({
@@ -10,7 +10,7 @@ export const rotationOverdue = defineFactor({
   example: "Last rotated 214 d ago (policy: every 90 d)",
   params: {
     maxDays: { type: "days", label: "Rotate at least every", min: 1, max: 3650 },
-    points: { type: "points", label: "Points" },
+    points: { type: "points", label: "Points", hint: "At the threshold; up to +40 % as the evidence worsens (full at 4× the threshold)" },
   },
   defaults: { enabled: true, maxDays: 90, points: 25 },
   evaluate: (c, ctx, s) => {
@@ -20,6 +20,6 @@ export const rotationOverdue = defineFactor({
     const evidence = c.lastRotatedAt !== null
       ? `Last rotated ${formatDuration(age)} ago (policy: every ${s.maxDays} d)`
       : `Never rotated since it was issued ${formatDuration(age)} ago (policy: every ${s.maxDays} d)`;
-    return { points: s.points, evidence, remediation: "Rotate it now and schedule rotation (or let Tokenward rotate it) within the policy period." };
+    return { points: graded(s.points, pastThreshold(age, s.maxDays * DAY)), evidence, remediation: "Rotate it now and schedule rotation (or let Tokenward rotate it) within the policy period." };
   },
 });

@@ -15,6 +15,11 @@ describe("shared", () => {
     expect(run({ total: 5, byKind: { agent: 3, mcp_server: 2 }, environments: ["prod"], audiences: [] })?.evidence).toBe("Used by 3 agents, 2 MCP servers");
     expect(run({ total: 2, byKind: { agent: 2 }, environments: ["prod"], audiences: [] }, { ...s, minHolders: 3 })).toBeNull();
   });
+  it("grades by how many holders or audiences pass the threshold", () => {
+    const holders = (total: number) => run({ total, byKind: { agent: total }, environments: ["prod"], audiences: [] })!.points;
+    expect([2, 3, 4, 6, 50].map(holders)).toEqual([30, 33, 36, 42, 42]);
+    expect(run({ total: 1, byKind: { agent: 1 }, environments: ["prod"], audiences: ["https://a", "https://b", "https://c"] })!.points).toBe(33);
+  });
   it("flags reuse toward two audiences", () => {
     expect(run({ total: 1, byKind: { agent: 1 }, environments: ["prod"], audiences: ["https://a", "https://b"] })?.evidence).toBe(
       "presented toward 2 audiences (`https://a`, `https://b`)",

@@ -1,5 +1,5 @@
 import { defineFactor } from "@/lib/risk/factors/define-factor";
-import { plural, quoteList } from "@/lib/risk/factors/format";
+import { graded, plural, quoteList } from "@/lib/risk/factors/format";
 import type { THolderKind } from "@/lib/risk/model";
 
 const HOLDER_NOUNS: Record<THolderKind, [string, string]> = {
@@ -22,7 +22,7 @@ export const shared = defineFactor({
   params: {
     minHolders: { type: "count", label: "Holders before it counts", min: 2, max: 1000 },
     minAudiences: { type: "count", label: "Audiences before it counts", min: 2, max: 1000 },
-    points: { type: "points", label: "Points" },
+    points: { type: "points", label: "Points", hint: "At the threshold; up to +40 % with 4 holders or audiences beyond it" },
   },
   defaults: { enabled: true, minHolders: 2, minAudiences: 2, points: 30 },
   evaluate: (_c, ctx, s) => {
@@ -40,7 +40,7 @@ export const shared = defineFactor({
     }
     if (manyAudiences) parts.push(`presented toward ${holders.audiences.length} audiences (${quoteList(holders.audiences)})`);
     return {
-      points: s.points,
+      points: graded(s.points, Math.max(manyHolders ? (holders.total - s.minHolders) / 4 : 0, manyAudiences ? (holders.audiences.length - s.minAudiences) / 4 : 0)),
       evidence: parts.join("; "),
       remediation: "Give each consumer its own credential, bound to the one audience it needs; then revoke the shared one.",
     };

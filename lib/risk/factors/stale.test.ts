@@ -15,6 +15,14 @@ describe("stale", () => {
     expect(stale.evaluate(cleanCredential({ lastUsedAt: NOW - 90 * DAY - 1 }), ctx, s)).toMatchObject({ points: 25 });
     expect(stale.evaluate(cleanCredential({ lastUsedAt: daysAgo(120) }), ctx, s)?.evidence).toBe("Last used 120 d ago (policy: unused for more than 90 d)");
   });
+  it("grades by how long it has been idle: the full grade at four times the period", () => {
+    const at = (days: number) => stale.evaluate(cleanCredential({ lastUsedAt: daysAgo(days) }), ctx, s)!.points;
+    expect(at(91)).toBe(25);
+    expect(at(180)).toBe(28);
+    expect(at(225)).toBe(30);
+    expect(at(360)).toBe(35);
+    expect(at(3000)).toBe(35);
+  });
   it("flags a credential never used long after issue, but not a new one", () => {
     expect(stale.evaluate(cleanCredential({ lastUsedAt: null, issuedAt: daysAgo(90) }), ctx, s)).toBeNull();
     expect(stale.evaluate(cleanCredential({ lastUsedAt: null, issuedAt: daysAgo(150) }), ctx, s)?.evidence).toBe(

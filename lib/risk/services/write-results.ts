@@ -65,7 +65,7 @@ export async function writeResults(db: TSql, writes: readonly TWrite[], options:
   const guard = options.guard === "scored-at" ? "AND r.scored_at IS NOT DISTINCT FROM v.prev_scored_at" : "";
   const written = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH v AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, score smallint, level "RiskLevel", factors jsonb, factor_ids text[],
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, score float8, level "RiskLevel", factors jsonb, factor_ids text[],
                                                       frameworks text[], prev_scored_at timestamp(3), snapshot boolean)
      ), u AS (
        UPDATE credential_risks r
