@@ -42,10 +42,6 @@ function When({ iso, now, empty, future = false }: { iso: string | null; now: nu
   );
 }
 
-export function isOrphaned(item: Pick<TCredentialListItem, "owner">): boolean {
-  return !item.owner || !item.owner.active;
-}
-
 export const COLUMNS: Record<TColumnId, TColumn> = {
   name: {
     id: "name",
@@ -67,7 +63,7 @@ export const COLUMNS: Record<TColumnId, TColumn> = {
           ) : null}
         </span>
         <span className="mt-0.5 empty:hidden">
-          <CredentialFlags exposureCount={item.exposureCount} consumerCount={item.consumerCount} orphaned={isOrphaned(item)} />
+          <CredentialFlags exposureCount={item.exposureCount} consumerCount={item.consumerCount} orphaned={item.orphaned} />
         </span>
       </div>
     ),

@@ -9,6 +9,7 @@ import { AssignOwnerDialog, ClaimButton } from "@/components/inventory/ownership
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TTopology } from "@/lib/inventory/topology";
 import type { TCredentialDetail, TFilterOptions } from "@/lib/inventory/types";
+import { isClaimable } from "@/lib/inventory/orphaned";
 import { KIND_LABELS } from "@/lib/inventory/vocabulary";
 import { mayAssign, type TOwnershipPermissions } from "@/lib/ownership/permissions";
 
@@ -22,7 +23,7 @@ type TProps = {
 };
 
 export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel }: TProps) {
-  const orphaned = !d.owner || !d.owner.active;
+  const claimable = isClaimable(d);
   const canAssign = mayAssign(permissions, [{ ownerId: d.owner?.id ?? null, teamId: d.team?.id ?? null }]) && options;
   return (
     <div data-testid="credential-detail">
@@ -35,14 +36,14 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
           <>
             <StatusBadge status={d.status} />
             <EnvironmentBadge environment={d.environment} />
-            <CredentialFlags exposureCount={d.exposureCount} consumerCount={d.consumerCount} orphaned={orphaned} />
+            <CredentialFlags exposureCount={d.exposureCount} consumerCount={d.consumerCount} orphaned={d.orphaned} />
           </>
         }
         actions={
-          canAssign || (permissions.claim && orphaned) ? (
+          canAssign || (permissions.claim && claimable) ? (
             <>
               {canAssign ? <AssignOwnerDialog credentialIds={[d.id]} options={options} /> : null}
-              {permissions.claim && orphaned ? <ClaimButton credentialIds={[d.id]} /> : null}
+              {permissions.claim && claimable ? <ClaimButton credentialIds={[d.id]} /> : null}
             </>
           ) : null
         }

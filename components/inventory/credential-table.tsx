@@ -1,16 +1,17 @@
 "use client";
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { COLUMNS, isOrphaned } from "@/components/inventory/columns";
+import { COLUMNS } from "@/components/inventory/columns";
 import type { TSelected } from "@/components/inventory/selection-bar";
 import { cn } from "@/components/ui/cn";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TColumnId } from "@/lib/inventory/columns";
+import { isClaimable } from "@/lib/inventory/orphaned";
 import type { TCredentialListQuery, TSortKey } from "@/lib/inventory/query-params";
 import type { TCredentialListItem } from "@/lib/inventory/types";
 
 function selectedEntry(item: TCredentialListItem) {
-  return { name: item.name, orphaned: isOrphaned(item), ownerId: item.owner?.id ?? null, teamId: item.team?.id ?? null };
+  return { name: item.name, claimable: isClaimable(item), ownerId: item.owner?.id ?? null, teamId: item.team?.id ?? null };
 }
 
 function SortHeader({ column, query, onSort }: { column: TColumnId; query: TCredentialListQuery; onSort: (key: TSortKey) => void }) {

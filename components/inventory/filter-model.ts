@@ -26,7 +26,7 @@ export function describeFilter(filter: TCredentialFilter, options: TFilterOption
   if (filter.owner) push("owner", "Owner", filter.owner === "none" ? "No owner" : name(options.users, filter.owner));
   if (filter.team) push("team", "Team", filter.team[0] === "none" ? "No team" : filter.team.map((id) => name(options.teams, id)).join(", "));
   if (filter.mine) push("mine", "Owned by", "you or your team");
-  if (filter.orphaned) push("orphaned", "Orphaned", "no owner or owner deactivated");
+  if (filter.orphaned) push("orphaned", "Orphaned", "no team, no active owner");
   if (filter.holder) push("holder", "Held by", filter.holder.map((k) => IDENTITY_KIND_LABELS[k]).join(", "));
   if (filter.identity) push("identity", "Identity", labels.identity ?? `${filter.identity.slice(0, 8)}…`);
   if (filter.server) push("server", "MCP server", labels.server ?? `${filter.server.slice(0, 8)}…`);

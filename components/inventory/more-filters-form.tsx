@@ -166,7 +166,7 @@ export function MoreFiltersForm({
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1.5 text-ui font-medium">Ownership and exposure</legend>
         <Check checked={d.orphaned} onChange={(v) => set("orphaned", v)} testId="filter-orphaned">
-          Orphaned — no owner, or the owner was deactivated
+          Orphaned — no team, and no active owner (here or on its identity)
         </Check>
         <Check checked={d.exposed} onChange={(v) => set("exposed", v)} testId="filter-exposed">
           Exposed — found in clear (open findings)

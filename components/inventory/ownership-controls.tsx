@@ -127,7 +127,7 @@ export function AssignOwnerDialog({
   );
 }
 
-/** Owners (and security/admin): take ownership of orphaned credentials. */
+/** Owners (and security/admin): take ownership of credentials without an active owner (lib/inventory/orphaned.ts isClaimable). */
 export function ClaimButton({ credentialIds, onDone, label }: { credentialIds: string[]; onDone?: (changed: number) => void; label?: string }) {
   const { pending, error, run } = useServerAction(claimOwnership, INVALIDATE);
   return (

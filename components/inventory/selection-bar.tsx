@@ -15,7 +15,7 @@ const ClaimButton = lazy(() => import("@/components/inventory/ownership-controls
 
 export type TInventoryPermissions = TOwnershipPermissions & { searchesEmail?: boolean };
 
-export type TSelected = Map<string, { name: string; orphaned: boolean; ownerId: string | null; teamId: string | null }>;
+export type TSelected = Map<string, { name: string; claimable: boolean; ownerId: string | null; teamId: string | null }>;
 
 /** The current filter, for "select all N matching this filter" (the server re-reads it). */
 export type TMatchingScope = { filterString: string; count: TCredentialCount | undefined; pageSize: number };
@@ -41,7 +41,7 @@ export function SelectionBar({
   const scopeKey = `${matching?.filterString ?? ""}|${ids.join(",")}`;
   const [allFor, setAllFor] = useState<string | null>(null);
   const allMatching = allFor === scopeKey;
-  const allOrphans = [...selected.values()].every((s) => s.orphaned);
+  const allClaimable = [...selected.values()].every((s) => s.claimable);
   // An owner's "assign" reaches only what they or their team own: offer it when every row is theirs.
   const canAssign = mayAssign(permissions, [...selected.values()]);
   // Owners' "all matching" is confined to their own and their team's: count those (mine=1).
@@ -77,7 +77,7 @@ export function SelectionBar({
         ) : canAssign ? (
           <AssignOwnerDialog credentialIds={ids} options={options} onDone={onDone("Updated")} trigger="compact" searchesEmail={permissions.searchesEmail} />
         ) : null}
-        {permissions.claim && allOrphans && all === null ? <ClaimButton credentialIds={ids} onDone={onDone("Claimed")} /> : null}
+        {permissions.claim && allClaimable && all === null ? <ClaimButton credentialIds={ids} onDone={onDone("Claimed")} /> : null}
       </Suspense>
       {all !== null && confined ? <span className="text-xs text-muted-foreground">Only yours and your team&apos;s; others&apos; are left alone.</span> : null}
       <Button size="sm" variant="ghost" onClick={onClear} data-testid="clear-selection">

@@ -121,7 +121,7 @@ export function OverviewDashboard({ overview, riskTrend }: { overview: TOverview
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           <StatTile label="Never expire" value={t.neverExpires} icon={InfinityIcon} tone="warning" href={inventoryHref({ ...active, neverExpires: true })} hint="Active, no expiry date" testId="tile-never-expires" />
           <StatTile label="Stale" value={t.stale} icon={Clock} tone="warning" href={inventoryHref({ ...active, unusedFor: STALE_AFTER_DAYS, sort: "lastUsed", dir: "asc" })} hint={`Active, unused for ${STALE_AFTER_DAYS}+ days`} testId="tile-stale" />
-          <StatTile label="Orphaned" value={t.orphaned} icon={UserX} tone="warning" href={inventoryHref({ ...active, orphaned: true })} hint="Active, no owner or owner gone" testId="tile-orphaned" />
+          <StatTile label="Orphaned" value={t.orphaned} icon={UserX} tone="warning" href={inventoryHref({ ...active, orphaned: true })} hint="Active, no team and no active owner" testId="tile-orphaned" />
           <StatTile label="Exposed" value={t.exposed} icon={Eye} tone="danger" href={inventoryHref({ ...active, exposed: true })} hint="Active, found in clear" testId="tile-exposed" />
           <StatTile label="Shared" value={t.shared} icon={Share2} tone="warning" href={inventoryHref({ ...active, shared: true })} hint="Active, several holders" testId="tile-shared" className="col-span-2 sm:col-span-1" />
         </div>

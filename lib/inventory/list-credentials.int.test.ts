@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
+import { isOrphaned } from "@/lib/inventory/orphaned";
+import { orphaned as orphanedFactor } from "@/lib/risk/factors/orphaned";
+import { loadScoringInputs } from "@/lib/risk/services/load-scoring-inputs";
 import { countCredentials, getCredentialDetail, getFilterOptions, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { EXACT_COUNT_LIMIT, SORTS } from "@/lib/inventory/query-builder";
 import { countCredentialsRoute, listCredentialsRoute } from "@/lib/inventory/routes";
@@ -34,7 +37,7 @@ type TRef = {
   id: string; name: string; kind: string; status: string; environment: string; providerId: string; ownerId: string | null;
   teamId: string | null; identityId: string | null; expiresAt: number | null; lastUsedAt: number | null; issuedAt: number | null;
   createdAt: number; riskLevel: string; riskFrameworks: string[]; exposureCount: number; consumerCount: number; scopes: string[];
-  externalId: string | null; hint: string | null; autoRefresh: boolean;
+  externalId: string | null; hint: string | null; autoRefresh: boolean; orphaned: boolean;
 };
 let refs: TRef[] = [];
 let inactiveUsers = new Set<string>();
@@ -53,9 +56,13 @@ async function loadReference() {
   const ms = (d: Date | null) => (d ? d.getTime() : null);
   refs = rows.map(({ risk, refreshCredential, ...r }) => ({
     ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
-    createdAt: r.createdAt.getTime(), autoRefresh: isAutoRefreshing(r, refreshCredential, NOW),
+    createdAt: r.createdAt.getTime(), autoRefresh: isAutoRefreshing(r, refreshCredential, NOW), orphaned: false,
   }));
   inactiveUsers = new Set((await prisma.user.findMany({ where: { active: false }, select: { id: true } })).map((u) => u.id));
+  const users = new Map((await prisma.user.findMany({ select: { id: true, active: true } })).map((u) => [u.id, u]));
+  const identities = new Map((await prisma.identity.findMany({ select: { id: true, ownerId: true, teamId: true } })).map((i) => [i.id, i]));
+  const ownership = (o: { ownerId: string | null; teamId: string | null } | undefined) => o && { owner: o.ownerId ? users.get(o.ownerId) : null, team: o.teamId };
+  for (const r of refs) r.orphaned = isOrphaned(ownership(r)!, ownership(r.identityId ? identities.get(r.identityId) : undefined));
   identityKind = new Map((await prisma.identity.findMany({ select: { id: true, kind: true } })).map((i) => [i.id, i.kind]));
   heldVia = new Map();
   serverCreds = new Map();
@@ -72,7 +79,7 @@ function matches(r: TRef, f: TCredentialFilter, now = NOW.getTime()): boolean {
   if (!inList(f.provider, r.providerId) || !inList(f.risk, r.riskLevel as never)) return false;
   if (f.owner && (f.owner === "none" ? r.ownerId !== null : r.ownerId !== f.owner)) return false;
   if (f.team && (f.team[0] === "none" ? r.teamId !== null : !f.team.includes(r.teamId ?? ""))) return false;
-  if (f.orphaned && !(r.ownerId === null || inactiveUsers.has(r.ownerId))) return false;
+  if (f.orphaned && !r.orphaned) return false;
   if (f.holder && !(r.identityId && f.holder.includes(identityKind.get(r.identityId) as never))) return false;
   if (f.identity && !(r.identityId === f.identity || heldVia.get(f.identity)?.has(r.id))) return false;
   if (f.server && !serverCreds.get(f.server)?.has(r.id)) return false;
@@ -364,6 +371,32 @@ describe("overview", () => {
     expect(overview.byProvider.reduce((n, p) => n + p.count, 0)).toBe(refs.length);
     expect(overview.byStatus.reduce((n, p) => n + p.count, 0)).toBe(refs.length);
     expect(overview.discoveredPerWeek).toHaveLength(12);
+  });
+});
+
+describe("orphaned: one definition (lib/inventory/orphaned.ts)", () => {
+  it("the list flag, the detail, the filter and the risk factor agree, including ownership read through the identity", async () => {
+    const listed = new Map<string, boolean>();
+    for (let after: string | undefined, page = 0; page < 100; page++) {
+      const result = await listCredentials(prisma, { ...query({ limit: "200" }), after }, NOW);
+      for (const i of result.items) listed.set(i.id, i.orphaned);
+      if (!result.nextCursor) break;
+      after = result.nextCursor;
+    }
+    for (const r of refs) expect(listed.get(r.id), r.name).toBe(r.orphaned);
+    // The factor fires on exactly these, reading the scorer's own inputs (nothing is written).
+    const inputs = await loadScoringInputs(prisma, { kind: "all" }, NOW.getTime(), 30);
+    expect(inputs).toHaveLength(refs.length);
+    const byId = new Map(refs.map((r) => [r.id, r]));
+    for (const i of inputs) expect(orphanedFactor.evaluate(i.credential, i.context, orphanedFactor.defaults) !== null, i.credential.name).toBe(byId.get(i.credential.id)!.orphaned);
+    // The seed exercises each branch: a team keeps it owned; an identity's owner or team stands in.
+    expect(refs.some((r) => r.orphaned)).toBe(true);
+    expect(refs.some((r) => !r.orphaned && r.ownerId === null && r.teamId !== null)).toBe(true);
+    expect(refs.some((r) => !r.orphaned && r.ownerId === null && r.teamId === null)).toBe(true);
+    const sample = refs.find((r) => !r.orphaned && r.ownerId === null && r.teamId === null)!;
+    expect((await getCredentialDetail(prisma, sample.id, { role: "security" }))?.detail.orphaned).toBe(false);
+    const lone = refs.find((r) => r.orphaned)!;
+    expect((await getCredentialDetail(prisma, lone.id, { role: "security" }))?.detail.orphaned).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isOrphaned } from "@/lib/inventory/orphaned";
 import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
@@ -93,7 +94,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
       createdAt: true, updatedAt: true, exposureCount: true, consumerCount: true,
       risk: { select: { score: true, level: true, scoredAt: true, policyVersion: true, frameworks: true } },
       provider: { select: { id: true, name: true, type: true, sensitivity: true } },
-      identity: { select: { id: true, name: true, kind: true, environment: true } },
+      identity: { select: { id: true, name: true, kind: true, environment: true, teamId: true, owner: { select: { active: true } } } },
       owner: { select: { id: true, name: true, email: true, active: true } },
       team: { select: { id: true, name: true } },
       refreshCredential: { select: { id: true, name: true, status: true, expiresAt: true } },
@@ -154,10 +155,12 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
     externalId: c.externalId, fingerprint: c.fingerprint, hint: c.hint,
     scopes: c.scopes, usedScopes: c.usedScopes, audiences: c.audiences,
     provider: { id: c.provider.id, name: c.provider.name, type: c.provider.type, sensitivity: c.provider.sensitivity },
-    identity: c.identity, owner: c.owner && personFor(viewer, c.owner), team: c.team,
+    identity: c.identity && { id: c.identity.id, name: c.identity.name, kind: c.identity.kind, environment: c.identity.environment },
+    owner: c.owner && personFor(viewer, c.owner), team: c.team,
     issuedAt: isoN(c.issuedAt), expiresAt: isoN(c.expiresAt), lastUsedAt: isoN(c.lastUsedAt), lastRotatedAt: isoN(c.lastRotatedAt),
     refreshedBy: c.refreshCredential && { id: c.refreshCredential.id, name: c.refreshCredential.name },
     autoRefresh: isAutoRefreshing(c, c.refreshCredential, readAt),
+    orphaned: isOrphaned(c, c.identity && { owner: c.identity.owner, team: c.identity.teamId }),
     createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
     riskScore: c.risk?.score ?? 0, riskLevel: c.risk?.level ?? "none", riskScoredAt: isoN(c.risk?.scoredAt ?? null),
     riskPolicyVersion: c.risk?.policyVersion ?? null, riskFrameworks: c.risk?.frameworks ?? [],

@@ -2,6 +2,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { autoRefreshSql } from "@/lib/inventory/auto-refresh";
+import { orphanedSql } from "@/lib/inventory/orphaned";
 import { effectiveStatusSql, statusConditionSql } from "@/lib/inventory/effective-status";
 import {
   searchTerms,
@@ -106,7 +107,7 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   // r.owner_id is the trigger-kept copy of c.owner_id: the owner's risk-ordered view walks one index.
   if (filter.owner) where.push(filter.owner === "none" ? "c.owner_id IS NULL" : `r.owner_id = ${p.add(filter.owner, "uuid")}`);
   if (filter.team) where.push(filter.team[0] === "none" ? "c.team_id IS NULL" : anyOf("c.team_id", filter.team, "uuid", p));
-  if (filter.orphaned) where.push("(c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active))");
+  if (filter.orphaned) where.push(orphanedSql("c"));
   if (filter.holder) {
     where.push(`c.identity_id IN (SELECT i.id FROM identities i WHERE ${anyOf("i.kind", filter.holder, `"IdentityKind"`, p)})`);
   }
@@ -230,7 +231,7 @@ const itemJson = (nowParam: string) => `json_build_object(
   'issuedAt', ${iso8601("n.issued_at")}, 'expiresAt', ${iso8601("n.expires_at")}, 'lastUsedAt', ${iso8601("n.last_used_at")},
   'lastRotatedAt', ${iso8601("n.last_rotated_at")}, 'createdAt', ${iso8601("n.created_at")},
   'riskScore', n.risk_score, 'riskLevel', n.risk_level, 'exposureCount', n.exposure_count, 'consumerCount', n.consumer_count,
-  'audienceCount', n.audience_count, 'autoRefresh', ${autoRefreshSql(nowParam, "n")})`;
+  'audienceCount', n.audience_count, 'autoRefresh', ${autoRefreshSql(nowParam, "n")}, 'orphaned', ${orphanedSql("n")})`;
 
 type TSegment = { nulls: boolean };
 

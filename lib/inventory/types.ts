@@ -34,6 +34,8 @@ export type TCredentialListItem = {
   audienceCount: number;
   /** A short-lived access token its refresh token renews (lib/inventory/auto-refresh.ts). */
   autoRefresh: boolean;
+  /** Nobody answers for it: no team, no active owner, here or on its identity (lib/inventory/orphaned.ts). */
+  orphaned: boolean;
 };
 
 export type TCredentialPage = {
@@ -103,6 +105,8 @@ export type TCredentialDetail = {
   /** Renewed by this refresh token; `autoRefresh` when that makes it auto-refreshing now. */
   refreshedBy: { id: string; name: string } | null;
   autoRefresh: boolean;
+  /** Nobody answers for it (lib/inventory/orphaned.ts). */
+  orphaned: boolean;
   createdAt: string;
   updatedAt: string;
   riskScore: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { autoRefreshSql } from "@/lib/inventory/auto-refresh";
+import { orphanedSql } from "@/lib/inventory/orphaned";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { STALE_AFTER_DAYS, type TCredentialKind, type TCredentialStatus, type TRiskLevel } from "@/lib/inventory/vocabulary";
 
@@ -43,6 +44,7 @@ export type TOverview = {
 const CACHE_MS = 60_000;
 /** Auto-refreshing access tokens renew themselves: their expiry is no call to rotate (not in the expiring tiles). */
 const REFRESHING = autoRefreshSql("$1::timestamp(3)");
+const ORPHANED = orphanedSql("c");
 const DAY_MS = 86_400_000;
 const TREND_WEEKS = 12;
 const holder = globalThis as unknown as { __tokenwardOverview?: { at: number; value: Promise<TOverview> } };
@@ -96,7 +98,7 @@ export async function computeOverview(prisma: PrismaClient, now: Date): Promise<
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at >= $1::timestamp(3) AND c.expires_at < $3::timestamp(3) AND NOT ${REFRESHING})::int AS expiring30,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.expires_at IS NULL)::int AS never_expires,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.last_used_at < $4::timestamp(3) OR (c.last_used_at IS NULL AND coalesce(c.issued_at, c.created_at) < $4::timestamp(3))))::int AS stale,
-            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND (c.owner_id IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE NOT u.active)))::int AS orphaned,
+            count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND ${ORPHANED})::int AS orphaned,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.exposure_count > 0)::int AS exposed,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND c.consumer_count > 1)::int AS shared,
             count(*) FILTER (WHERE (c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > $1::timestamp(3))) AND r.level IN ('high', 'critical'))::int AS high_risk

@@ -60,7 +60,7 @@ export async function changeCredentialOwnership(
   if (input.onlyOrphans) {
     const owned = rows.filter((r) => r.owner_id !== null && r.owner_active);
     if (owned.length > 0) {
-      throw new AppError("CONFLICT", `Only orphaned credentials can be claimed: ${listNames(owned)} ${owned.length === 1 ? "has" : "have"} an active owner.`);
+      throw new AppError("CONFLICT", `Only credentials without an active owner can be claimed: ${listNames(owned)} ${owned.length === 1 ? "has" : "have"} an active owner.`);
     }
   }
 

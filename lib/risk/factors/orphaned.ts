@@ -1,10 +1,11 @@
 import { defineFactor } from "@/lib/risk/factors/define-factor";
 import { formatDate } from "@/lib/risk/factors/format";
+import { isOrphaned } from "@/lib/inventory/orphaned";
 
 /** OWASP NHI1: nobody to ask, nobody to approve a rotation, nobody who notices misuse. */
 export const orphaned = defineFactor({
   id: "orphaned",
-  title: "Orphaned: no owner, or owner deactivated",
+  title: "Orphaned: no team and no active owner",
   description: "Neither an active person nor a team answers for the credential (directly or through its identity).",
   frameworks: ["NHI1", "GV.RR", "ID.AM"],
   example: "Owner bob@acme.example was deactivated on 2026-03-01 and no team owns it",
@@ -14,7 +15,7 @@ export const orphaned = defineFactor({
   },
   defaults: { enabled: true, pointsNoOwner: 35, pointsOwnerDeactivated: 45 },
   evaluate: (_c, ctx, s) => {
-    if (ctx.team || ctx.owner?.active) return null;
+    if (!isOrphaned(ctx)) return null;
     const remediation = "Assign an active owner or a team; if nobody claims it, revoke it.";
     if (ctx.owner) {
       const when = ctx.owner.deactivatedAt !== null ? ` on ${formatDate(ctx.owner.deactivatedAt)}` : "";
