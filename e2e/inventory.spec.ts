@@ -128,6 +128,30 @@ test.describe("inventory", () => {
     await expect(page.getByTestId("topology").locator(".react-flow__node").first()).toBeVisible();
   });
 
+  test("a risk factor on a credential opens every credential it applies to", async ({ page }) => {
+    await signIn(page, "security", { next: "/inventory?sort=risk&dir=desc" });
+    await waitForSettled(page);
+    const [top] = await rowIds(page);
+    await rows(page).first().getByTestId("credential-link").click();
+    const link = page.locator('[data-testid^="factor-link-"]').first();
+    const factor = (await link.getAttribute("data-testid"))!.replace("factor-link-", "");
+    const title = (await link.textContent())!;
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/inventory\\?factor=${factor}$`));
+    await expect(page.getByTestId("chip-factor")).toContainText(title);
+    await waitForSettled(page);
+    const count = ((await (await page.request.get(`/api/v1/credentials/count?factor=${factor}`)).json()) as { value: number }).value;
+    expect(count).toBeGreaterThan(0);
+    await expect(page.getByTestId("inventory-count")).toContainText(`${count.toLocaleString("en-US")} credential`);
+    // The credential it came from carries the factor, and it ranked first overall: it ranks first here too.
+    await page.goto(`/inventory?factor=${factor}&sort=risk&dir=desc`);
+    await waitForSettled(page);
+    expect((await rowIds(page))[0]).toBe(top);
+
+    await page.goto("/inventory?factor=nope");
+    await expect(page.getByTestId("inventory-invalid")).toContainText('"nope" is not a risk factor');
+  });
+
   test("security assigns an owner to a selection; each credential's history shows it", async ({ page }) => {
     await signIn(page, "security", { next: "/inventory?owner=none&sort=name" });
     await waitForSettled(page);

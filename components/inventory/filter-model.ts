@@ -31,6 +31,7 @@ export function describeFilter(filter: TCredentialFilter, options: TFilterOption
   if (filter.identity) push("identity", "Identity", labels.identity ?? `${filter.identity.slice(0, 8)}…`);
   if (filter.server) push("server", "MCP server", labels.server ?? `${filter.server.slice(0, 8)}…`);
   if (filter.framework) push("framework", "Framework", labels.framework ? `${filter.framework} · ${labels.framework}` : filter.framework);
+  if (filter.factor) push("factor", "Risk factor", options.factors.find((f) => f.id === filter.factor)?.name ?? filter.factor);
   if (filter.expiresWithin !== undefined) push("expiresWithin", "Expires", `within ${filter.expiresWithin} d`);
   if (filter.neverExpires) push("neverExpires", "Expires", "never");
   if (filter.autoRefresh) push("autoRefresh", "Auto-refreshing", filter.autoRefresh === "only" ? "only" : "left out");

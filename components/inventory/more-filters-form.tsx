@@ -30,6 +30,7 @@ type TDraft = {
   shared: boolean;
   scope: string;
   framework: string;
+  factor: string;
 };
 
 function draftOf(f: TCredentialFilter): TDraft {
@@ -49,6 +50,7 @@ function draftOf(f: TCredentialFilter): TDraft {
     shared: f.shared ?? false,
     scope: f.scope ?? "",
     framework: f.framework ?? "",
+    factor: f.factor ?? "",
   };
 }
 
@@ -78,6 +80,7 @@ function paramsOf(base: TCredentialFilter, d: TDraft): Record<string, string> {
   if (d.shared) out.shared = "1";
   if (d.scope.trim()) out.scope = d.scope.trim();
   if (d.framework) out.framework = d.framework;
+  if (d.factor) out.factor = d.factor;
   return out;
 }
 
@@ -302,6 +305,16 @@ export function MoreFiltersForm({
                   </option>
                 ))}
               </optgroup>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Risk factor" htmlFor={`${id}-factor`}>
+          <Select id={`${id}-factor`} value={d.factor} onChange={(e) => set("factor", e.target.value)} data-testid="filter-factor">
+            <option value="">Any</option>
+            {options.factors.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
             ))}
           </Select>
         </Field>

@@ -1,6 +1,7 @@
 import { ArrowUpRight } from "lucide-react";
 import Link from "next/link";
 import { Fragment } from "react";
+import { FactorLink } from "@/components/risk/factor-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -106,9 +107,11 @@ export function FrameworkTable({
                       {factors.length ? (
                         <span className="flex flex-wrap gap-1">
                           {factors.map((f) => (
-                            <Badge key={f.id} tone="neutral" title={f.id}>
-                              {f.title}
-                            </Badge>
+                            <FactorLink key={f.id} id={f.id} title={f.title}>
+                              <Badge tone="neutral" className="hover:bg-accent">
+                                {f.title}
+                              </Badge>
+                            </FactorLink>
                           ))}
                         </span>
                       ) : (

@@ -1,3 +1,4 @@
+import { FactorLink } from "@/components/risk/factor-link";
 import { FrameworkChip } from "@/components/risk/framework-chip";
 import { EvidenceText } from "@/components/risk/evidence-text";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
@@ -46,7 +47,9 @@ export function RiskFactorsList({ data }: { data: TRiskFactorsData }) {
         {factors.map((f) => (
           <li key={f.id} className="flex flex-col gap-1.5 py-3 first:pt-0 last:pb-0" data-testid={`risk-factor-${f.id}`}>
             <div className="flex flex-wrap items-center gap-2">
-              <span className="text-sm font-medium">{f.title}</span>
+              <FactorLink id={f.id} title={f.title} className="text-sm font-medium text-foreground underline-offset-4 hover:text-primary hover:underline">
+                {f.title}
+              </FactorLink>
               <RiskLevelBadge level={f.severity} />
               <span className="text-xs text-muted-foreground tabular-nums">{f.points} points</span>
             </div>

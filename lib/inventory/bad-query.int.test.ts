@@ -29,6 +29,10 @@ async function get(handler: (r: Request) => Promise<Response>, qs: string) {
 describe("inventory API: bad query strings answer 400 with the valid values", () => {
   it.each([
     ["framework=NOPE", /framework: "NOPE" is not a framework item \(expected NHI1, .*NHI7/],
+    ["factor=NOPE", /factor: "NOPE" is not a risk factor \(expected exposed, passthrough, .*static-high-sensitivity\)/],
+    ["factor=Exposed", /factor: "Exposed" is not a risk factor/],
+    ["factor=exposed&factor=stale", /factor is given 2 times: give it once/],
+    ["factor=exposed,stale", /factor: "exposed,stale" is not a risk factor/],
     ["status=gone", /status: "gone" is not a status \(expected active, expired, revoked, disabled\)/],
     ["risk=severe", /risk: "severe" is not a risk level \(expected /],
     ["status=active&status=expired", /status is given 2 times: give it once \(a list is comma-separated, status=a,b\)/],
@@ -44,7 +48,8 @@ describe("inventory API: bad query strings answer 400 with the valid values", ()
     }
   });
 
-  it("still answers a valid framework item and a single list parameter", async () => {
+  it("still answers a valid framework item, risk factor and a single list parameter", async () => {
     expect((await get(listCredentialsRoute, "framework=NHI7&status=active,expired")).status).toBe(200);
+    expect((await get(listCredentialsRoute, "factor=over-privileged")).status).toBe(200);
   });
 });

@@ -36,7 +36,7 @@ let actor: TActor;
 type TRef = {
   id: string; name: string; kind: string; status: string; environment: string; providerId: string; ownerId: string | null;
   teamId: string | null; identityId: string | null; expiresAt: number | null; lastUsedAt: number | null; issuedAt: number | null;
-  createdAt: number; riskLevel: string; riskFrameworks: string[]; exposureCount: number; consumerCount: number; scopes: string[];
+  createdAt: number; riskLevel: string; riskFrameworks: string[]; riskFactorIds: string[]; exposureCount: number; consumerCount: number; scopes: string[];
   externalId: string | null; hint: string | null; autoRefresh: boolean; orphaned: boolean;
 };
 let refs: TRef[] = [];
@@ -49,13 +49,13 @@ async function loadReference() {
   const rows = await prisma.credential.findMany({
     select: {
       id: true, name: true, kind: true, status: true, environment: true, providerId: true, ownerId: true, teamId: true, identityId: true,
-      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true } }, exposureCount: true,
+      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true, factorIds: true } }, exposureCount: true,
       consumerCount: true, scopes: true, externalId: true, hint: true, refreshCredential: { select: { status: true, expiresAt: true } },
     },
   });
   const ms = (d: Date | null) => (d ? d.getTime() : null);
   refs = rows.map(({ risk, refreshCredential, ...r }) => ({
-    ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
+    ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, riskFactorIds: risk!.factorIds, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
     createdAt: r.createdAt.getTime(), autoRefresh: isAutoRefreshing(r, refreshCredential, NOW), orphaned: false,
   }));
   inactiveUsers = new Set((await prisma.user.findMany({ where: { active: false }, select: { id: true } })).map((u) => u.id));
@@ -84,6 +84,7 @@ function matches(r: TRef, f: TCredentialFilter, now = NOW.getTime()): boolean {
   if (f.identity && !(r.identityId === f.identity || heldVia.get(f.identity)?.has(r.id))) return false;
   if (f.server && !serverCreds.get(f.server)?.has(r.id)) return false;
   if (f.framework && !r.riskFrameworks.includes(f.framework)) return false;
+  if (f.factor && !r.riskFactorIds.includes(f.factor)) return false;
   if (f.expiresWithin !== undefined && !(r.expiresAt !== null && r.expiresAt >= now && r.expiresAt < now + f.expiresWithin * DAY)) return false;
   if (f.neverExpires && r.expiresAt !== null) return false;
   if (f.autoRefresh && r.autoRefresh !== (f.autoRefresh === "only")) return false;
@@ -125,8 +126,8 @@ beforeAll(async () => {
   await seedDatabase(prisma, { credentials: CREDENTIALS, seed: 11, now: NOW, demoPassword: "inventory-test-password" });
   // The seed leaves scoring to the risk engine: give some rows scores and framework items so the
   // risk filters and the risk sort have material (ties included).
-  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 70, level = 'high', frameworks = ARRAY['NHI7','NHI5'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id LIMIT 40)`);
-  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 92, level = 'critical', frameworks = ARRAY['NHI2'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id DESC LIMIT 15)`);
+  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 70, level = 'high', frameworks = ARRAY['NHI7','NHI5'], factor_ids = ARRAY['long-lived','over-privileged'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id LIMIT 40)`);
+  await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 92, level = 'critical', frameworks = ARRAY['NHI2'], factor_ids = ARRAY['exposed'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id DESC LIMIT 15)`);
   await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 35, level = 'medium' WHERE credential_id IN (SELECT id FROM credentials ORDER BY name LIMIT 30) AND score = 0`);
   await prisma.$executeRawUnsafe("ANALYZE");
   await loadReference();
@@ -250,6 +251,8 @@ describe("filters", () => {
       ["identity (own and bound)", { identity: holder }],
       ["MCP server", { server }],
       ["framework item", { framework: "NHI7" }],
+      ["risk factor", { factor: "over-privileged" }],
+      ["risk factor with no hit", { factor: "passthrough" }],
       ["expires within 30 days", { expiresWithin: "30" }],
       ["never expires", { neverExpires: "1" }],
       ["auto-refreshing only", { autoRefresh: "only" }],

@@ -1,5 +1,6 @@
 import "server-only";
 import { isOrphaned } from "@/lib/inventory/orphaned";
+import { FACTOR_LIST } from "@/lib/risk/factors/registry";
 import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
@@ -68,7 +69,7 @@ export async function getFilterOptions(prisma: PrismaClient, actor: Pick<TActor,
       ? prisma.user.findMany({ select: { id: true, name: true, email: true, active: true }, orderBy: [{ active: "desc" }, { name: "asc" }] })
       : prisma.user.findMany({ where: { active: true }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } }),
   ]);
-  return { providers, teams, users };
+  return { providers, teams, users, factors: FACTOR_LIST.map((f) => ({ id: f.id, name: f.title })) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,9 +75,9 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
-/** Whether a filter's conditions read the risk row (`r`): risk level, framework item, an owner's id. */
+/** Whether a filter's conditions read the risk row (`r`): risk level, framework item, factor, an owner's id. */
 export function usesRisk(filter: TCredentialFilter): boolean {
-  return Boolean(filter.risk || filter.framework || (filter.owner && filter.owner !== "none"));
+  return Boolean(filter.risk || filter.framework || filter.factor || (filter.owner && filter.owner !== "none"));
 }
 
 /**
@@ -122,6 +122,7 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
     );
   }
   if (filter.framework) where.push(`r.frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
+  if (filter.factor) where.push(`r.factor_ids @> ARRAY[${p.add(filter.factor, "text")}]`);
   if (filter.expiresWithin !== undefined) {
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);

@@ -11,6 +11,7 @@ import {
   type TRiskLevel,
 } from "@/lib/inventory/vocabulary";
 import { allFrameworkItemIds } from "@/lib/risk/frameworks/catalogue";
+import { FACTOR_IDS, type TFactorIdName } from "@/lib/risk/factors/factor-ids";
 
 /**
  * The inventory's query language: URL search params ⇄ a typed filter + sort + page. The same parsers
@@ -60,6 +61,8 @@ export type TCredentialFilter = {
   /** Presented to or held by this MCP server (through a binding). */
   server?: string;
   framework?: string;
+  /** A risk factor id (lib/risk/factors): credentials whose current score includes it. */
+  factor?: TFactorIdName;
   expiresWithin?: number;
   neverExpires?: true;
   /** Auto-refreshing access tokens (lib/inventory/auto-refresh.ts): only them, or leave them out. */
@@ -85,7 +88,7 @@ export type TCredentialListQuery = TCredentialFilter & {
 /** Filter params in their canonical URL order (also the order of the chips in the filter bar). */
 export const FILTER_KEYS = [
   "q", "status", "provider", "kind", "env", "risk", "owner", "team", "mine", "orphaned", "holder", "identity", "server", "framework",
-  "expiresWithin", "neverExpires", "autoRefresh", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
+  "factor", "expiresWithin", "neverExpires", "autoRefresh", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
 ] as const satisfies readonly (keyof TCredentialFilter)[];
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 
@@ -193,6 +196,7 @@ function scope(raw: string): string | undefined {
 
 /** Framework item ids from the catalogue (NHI7, ASI03, PR.AA …): an unknown id filters nothing, so it is refused. */
 const framework = oneOf("framework item", allFrameworkItemIds());
+const factor = oneOf("risk factor", FACTOR_IDS);
 
 /** Up to 8 search words, letters and digits only: safe to turn into a prefix tsquery. */
 export function searchTerms(text: string): string[] {
@@ -219,6 +223,7 @@ const FILTER_PARSERS: { [K in TFilterKey]-?: (raw: string) => TCredentialFilter[
   identity: oneId("identity"),
   server: oneId("MCP server"),
   framework,
+  factor,
   expiresWithin: days("expiresWithin"),
   neverExpires: flag("neverExpires"),
   autoRefresh: oneOf("value for auto-refresh", ["only", "exclude"] as const),

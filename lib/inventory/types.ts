@@ -56,6 +56,8 @@ export type TFilterOptions = {
   providers: { id: string; name: string }[];
   teams: { id: string; name: string }[];
   users: { id: string; name: string; email?: string; active: boolean }[];
+  /** The registry's risk factors, in its order (the `factor=` filter). */
+  factors: { id: string; name: string }[];
 };
 
 export type TBindingView = {

@@ -1,4 +1,5 @@
 import type { TAnyFactor } from "@/lib/risk/factors/define-factor";
+import type { TFactorIdName } from "@/lib/risk/factors/factor-ids";
 import { audienceMismatch } from "@/lib/risk/factors/audience-mismatch";
 import { crossEnvironment } from "@/lib/risk/factors/cross-environment";
 import { exposed } from "@/lib/risk/factors/exposed";
@@ -36,6 +37,12 @@ export const FACTORS = [
 ] as const;
 
 export type TFactorId = (typeof FACTORS)[number]["id"];
+
+// FACTOR_IDS (the browser's copy of the ids) must name exactly these factors: a factor added here
+// and not there, or the reverse, fails the type-check.
+type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const idsAgree: TSame<TFactorId, TFactorIdName> = true;
+void idsAgree;
 
 export const FACTOR_LIST: readonly TAnyFactor[] = FACTORS as unknown as readonly TAnyFactor[];
 
