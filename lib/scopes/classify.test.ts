@@ -124,6 +124,11 @@ describe("classifyScope: hostile input", () => {
     expect(classifyScope("github", "admin:org ")).toMatchObject({ scope: "admin:org ", privilege: "admin" });
     expect(p("aws_iam", "  s3:*\n")).toBe("wildcard");
   });
+  it("answers the same twice; a remembered answer cannot be changed by a caller", () => {
+    const first = classifyScope("github", "repo");
+    expect(() => Object.assign(first, { privilege: "read" })).toThrow();
+    expect(classifyScope("github", "repo")).toEqual({ scope: "repo", privilege: "write", reason: "Full control of private repositories, including code push" });
+  });
   it("classifies a 10 kB scope quickly", () => {
     const start = performance.now();
     for (let i = 0; i < 1000; i++) classifyScope("aws_iam", `s3:${"a".repeat(250)}`);

@@ -22,12 +22,28 @@ function lookup(family: TScopeFamily, scope: string): { privilege: TPrivilege; r
   return null;
 }
 
+const MEMO_MAX = 20_000;
+const memo = new Map<string, Readonly<TClassifiedScope>>();
+
 /**
  * What one scope grants on a provider of type `providerType`. Never throws; a scope nothing in the
  * catalogue recognises is `unknown`. An unknown provider type is read with the generic OAuth family.
  * The returned `scope` is the scope as granted (untrimmed), so callers can match it back.
  */
-export function classifyScope(providerType: string, scope: string): TClassifiedScope {
+export function classifyScope(providerType: string, scope: string): Readonly<TClassifiedScope> {
+  // The scorer classifies every scope of every credential on each recompute (millions), over a few
+  // hundred distinct strings: remember answers, bounded so junk input cannot grow it without end.
+  if (typeof scope !== "string" || scope.length > MAX_SCOPE_LENGTH) return classifyUncached(providerType, scope);
+  const key = `${providerType}\u0000${scope}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const result = Object.freeze(classifyUncached(providerType, scope));
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+function classifyUncached(providerType: string, scope: string): TClassifiedScope {
   const family = scopeFamilyFor(providerType);
   const raw = typeof scope === "string" ? scope : String(scope);
   // Whitespace is never part of a scope token (RFC 6749 §3.3); a padded one is a storage accident.
@@ -44,7 +60,7 @@ export function classifyScope(providerType: string, scope: string): TClassifiedS
   return { scope: raw, privilege: "unknown", reason: `Not in Tokenward's scope catalogue for ${family.label}` };
 }
 
-export function classifyScopes(providerType: string, scopes: readonly string[]): TClassifiedScope[] {
+export function classifyScopes(providerType: string, scopes: readonly string[]): Readonly<TClassifiedScope>[] {
   return scopes.map((scope) => classifyScope(providerType, scope));
 }
 
