@@ -64,6 +64,9 @@ describe("classifyScope: the issue's examples", () => {
     expect(p("database", "pg_execute_server_program")).toBe("admin");
     for (const s of ["openid", "profile", "email", "offline_access", "tickets:read", "read:tickets"]) expect(p("oauth", s), s).toBe("read");
     expect(p("oauth", "tickets:write")).toBe("write");
+    // The OAuth connector's peer in lib/connectors/oauth issues these.
+    expect(p("oauth", "inventory:read")).toBe("read");
+    expect(p("oauth", "inventory:write")).toBe("write");
     expect(p("oauth", "write:tickets")).toBe("write");
     expect(p("oauth", "admin")).toBe("admin");
     expect(p("oauth", "*")).toBe("wildcard");

@@ -79,18 +79,16 @@ export const overPrivileged = defineFactor({
     const unused = c.usedScopes.length > 0 ? c.scopes.filter((scope) => !used.has(scope)) : [];
 
     const parts: string[] = [];
-    let points = 0;
     const broad = wildcard.length + admin.length > 0 && s.pointsAdmin > 0;
     if (broad) {
       if (wildcard.length > 0) parts.push(wildcards(wildcard));
       if (admin.length > 0) parts.push(`admin ${names(admin)}`);
-      points += s.pointsAdmin;
     }
     const writes = write.length > 0 && s.pointsWrite > 0;
-    if (writes) {
-      parts.push(`write ${names(write)}`);
-      if (!broad) points += s.pointsWrite;
-    }
+    if (writes) parts.push(`write ${names(write)}`);
+    // The broadest class counts, not the sum: `repo` beside `admin:org` adds no risk of its own. A max
+    // (not "admin wins") keeps a policy with write above admin monotonic: adding a grant never lowers it.
+    let points = Math.max(broad ? s.pointsAdmin : 0, writes ? s.pointsWrite : 0);
     const unclassified = unknown.length > 0 && s.pointsUnknown > 0;
     if (unclassified) {
       parts.push(`unclassified ${names(unknown)} (not in Tokenward's scope catalogue)`);
