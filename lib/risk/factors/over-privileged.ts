@@ -41,8 +41,8 @@ export const overPrivileged = defineFactor({
   frameworks: ["NHI5", "ASI03", "MAESTRO-L6", "PR.AA"],
   example: "Wildcard `iam:*` (every IAM action, including granting itself any other permission); admin `admin:org`; write `repo`; 2 of 4 granted scopes never used (used only `read:org`)",
   params: {
-    pointsAdmin: { type: "points", label: "Points: admin or wildcard scopes", hint: "`admin:org`, `delete_repo`, `iam:*`, `*`, `ALL PRIVILEGES`… as the scope catalogue classes them." },
-    pointsWrite: { type: "points", label: "Points: write scopes", hint: "Counted when no admin or wildcard scope is granted: `repo`, `chat:write`, `s3:PutObject`, `INSERT`…" },
+    pointsAdmin: { type: "points", label: "Points: admin or wildcard scopes", hint: "As the scope catalogue classes them: admin:org, delete_repo, iam:*, *, ALL PRIVILEGES…" },
+    pointsWrite: { type: "points", label: "Points: write scopes", hint: "The broadest class counts, not both: repo, chat:write, s3:PutObject, INSERT…" },
     pointsUnknown: { type: "points", label: "Points: scopes not in the catalogue", hint: "Added for grants Tokenward cannot classify: someone should look at them." },
     adminScopePatterns: { type: "patterns", label: "Also treat as admin", hint: "Your organisation's own broad scopes. Case-insensitive; * matches anything." },
     minUnusedScopes: { type: "count", label: "Unused scopes before it counts", min: 1, max: 100 },
