@@ -73,6 +73,7 @@ describe("classifyScope: the issue's examples", () => {
     expect(p("api_key", "charges:read")).toBe("read");
     expect(p("api_key", "refunds:write")).toBe("write");
     expect(p("api_key", "api.model.request")).toBe("read");
+    expect(p("api_key", "model.request")).toBe("read");
     expect(p("api_key", "api.fine_tuning.write")).toBe("write");
     expect(p("api_key", "*")).toBe("wildcard");
   });

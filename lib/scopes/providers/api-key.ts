@@ -23,6 +23,7 @@ export const apiKeyScopes = defineScopeFamily({
     rule(/^api\.([a-z_]+(?:\.[a-z_]+)*)\.read$/, "read", (m) => `Reads ${area(m[1]!)}`),
     rule(/^api\.([a-z_]+(?:\.[a-z_]+)*)\.write$/, "write", (m) => `Creates, changes and deletes ${area(m[1]!)}`),
     // Like AWS's access level for bedrock:InvokeModel: a call spends money but changes no stored data.
-    rule(/^api\.([a-z_]+(?:\.[a-z_]+)*)\.request$/, "read", (m) => `Calls the ${area(m[1]!)} API (spends money; stores nothing)`),
+    // OpenAI's own errors name it without the prefix ("Missing scopes: model.request").
+    rule(/^(?:api\.)?([a-z_]+(?:\.[a-z_]+)*)\.request$/, "read", (m) => `Calls the ${area(m[1]!)} API (spends money; stores nothing)`),
   ],
 });
