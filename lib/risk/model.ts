@@ -79,7 +79,8 @@ export type TPassthroughSample = {
 export type TScoringContext = {
   /** The scoring time. */
   now: number;
-  provider: { name: string; sensitivity: TSensitivity };
+  /** `type` is the connector type (`providers.type`): it selects the scope catalogue family (lib/scopes). */
+  provider: { name: string; type: string; sensitivity: TSensitivity };
   /** The accountable person: the credential's owner, else its identity's owner. */
   owner: { email: string; active: boolean; deactivatedAt: number | null; via: "credential" | "identity" } | null;
   /** A team that owns the credential (directly or through its identity) keeps it accountable. */
@@ -123,7 +124,7 @@ export type TScoreResult = {
 };
 
 /** A context with nothing in it: the starting point of tests and of credentials without edges. */
-export function emptyContext(now: number, provider: TScoringContext["provider"] = { name: "Provider", sensitivity: "moderate" }): TScoringContext {
+export function emptyContext(now: number, provider: TScoringContext["provider"] = { name: "Provider", type: "oauth", sensitivity: "moderate" }): TScoringContext {
   return {
     now,
     provider,

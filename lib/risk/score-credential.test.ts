@@ -66,14 +66,14 @@ describe("scoreCredential", () => {
   it("scales with provider sensitivity", () => {
     const credential = cleanCredential({ expiresAt: null, kind: "oauth_access_token" });
     const scores = SENSITIVITIES.map((sensitivity) =>
-      scoreCredential(credential, cleanContext({ provider: { name: "P", sensitivity } }), DEFAULT_POLICY).score,
+      scoreCredential(credential, cleanContext({ provider: { name: "P", type: "github", sensitivity } }), DEFAULT_POLICY).score,
     );
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     expect(scores[0]).toBeLessThan(scores[3]!);
   });
 
   it("a critical provider's multiplier never clips: severe credentials keep ranking below 100", () => {
-    const critical = { name: "P", sensitivity: "critical" as const };
+    const critical = { name: "P", type: "github", sensitivity: "critical" as const };
     const place = { locationKind: "env_file" as const, location: ".env", repository: null };
     const cases = [
       cleanContext({ provider: critical, exposures: { open: 1, samples: [place] } }),
@@ -120,7 +120,7 @@ describe("scoreCredential", () => {
 
   it("keeps a lone high factor at least high even on a low-sensitivity provider", () => {
     const policy = policyWith((p) => { p.sensitivity.low = 0.25; });
-    const ctx = cleanContext({ provider: { name: "P", sensitivity: "low" }, exposures: { open: 1, samples: [{ locationKind: "env_file", location: ".env", repository: "acme/web" }] } });
+    const ctx = cleanContext({ provider: { name: "P", type: "github", sensitivity: "low" }, exposures: { open: 1, samples: [{ locationKind: "env_file", location: ".env", repository: "acme/web" }] } });
     const result = scoreCredential(cleanCredential(), ctx, policy);
     expect(result.factors.map((f) => f.id)).toEqual(["exposed"]);
     expect(result.level).toBe("high");
@@ -158,7 +158,7 @@ function randomCase(next: () => number): { credential: TScoringCredential; conte
     audiences: next() < 0.4 ? [] : ["https://api.github.com"],
   });
   const context = cleanContext({
-    provider: { name: "P", sensitivity: pick(SENSITIVITIES) },
+    provider: { name: "P", type: "github", sensitivity: pick(SENSITIVITIES) },
     owner: next() < 0.2 ? null : { email: "a@x", active: next() < 0.8, deactivatedAt: null, via: "credential" },
     exposures: next() < 0.15 ? { open: 1, samples: [{ locationKind: "env_file", location: ".env", repository: null }] } : { open: 0, samples: [] },
     holders: next() < 0.2 ? { total: 3, byKind: { agent: 3 }, environments: ["prod", "dev"], audiences: [] } : { total: 1, byKind: { agent: 1 }, environments: ["prod"], audiences: [] },
@@ -215,7 +215,7 @@ describe("combination properties (seeded random cases)", () => {
         p.factors.exposed.points = critical + Math.floor(next() * (101 - critical));
       });
       const ctx = cleanContext({
-        provider: { name: "P", sensitivity: SENSITIVITIES[Math.floor(next() * 4)]! },
+        provider: { name: "P", type: "github", sensitivity: SENSITIVITIES[Math.floor(next() * 4)]! },
         exposures: { open: 1, samples: [{ locationKind: "ci_log", location: "ci", repository: null }] },
       });
       const result = scoreCredential(cleanCredential(), ctx, policy);

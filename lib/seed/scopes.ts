@@ -45,6 +45,12 @@ const DATABASE: TPool = { narrow: ["SELECT", "CONNECT"], broad: ["INSERT", "UPDA
 const STRIPE: TPool = { narrow: ["charges:read", "customers:read", "invoices:read", "balance:read"], broad: ["refunds:write", "payouts:write", "*"], broadShare: 0.3, max: 3 };
 const OPENAI: TPool = { narrow: ["api.model.request", "api.files.read", "api.model.read"], broad: ["api.files.write", "api.fine_tuning.write", "*"], broadShare: 0.35, max: 2 };
 
+/** Every pool by the provider it is drawn for: the scope catalogue's tests classify them all. */
+export const SCOPE_POOLS: Readonly<Record<TProviderKey, readonly TPool[]>> = {
+  github: [GITHUB_CLASSIC, GITHUB_FINE, GITHUB_OAUTH], oauth: [SSO], aws_prod: [AWS], aws_sandbox: [AWS], atlassian: [ATLASSIAN],
+  slack: [SLACK], orders_db: [DATABASE], stripe: [STRIPE], openai: [OPENAI],
+};
+
 function poolFor(provider: TProviderKey, kind: CredentialKind, rng: TRng): TPool {
   switch (provider) {
     case "github":

@@ -43,6 +43,12 @@ export type TFactorDefinition<Id extends string, P extends TParamSpecs> = {
   example: string;
   params: P;
   defaults: TFactorSettings<P>;
+  /**
+   * Rewrites settings stored under an earlier shape of this factor (renamed or retired params) into
+   * the current one before validation. Stored policy versions are never migrated, so this is what
+   * lets them load; it receives the raw object and must not throw.
+   */
+  upgrade?: (settings: Readonly<Record<string, unknown>>) => Record<string, unknown>;
   evaluate: (credential: TScoringCredential, context: TScoringContext, settings: TParamValues<P>) => TFactorHit | null;
 };
 
@@ -55,6 +61,7 @@ export type TAnyFactor = {
   example: string;
   params: TParamSpecs;
   defaults: Record<string, unknown> & { enabled: boolean };
+  upgrade?: (settings: Readonly<Record<string, unknown>>) => Record<string, unknown>;
   evaluate: (credential: TScoringCredential, context: TScoringContext, settings: never) => TFactorHit | null;
 };
 

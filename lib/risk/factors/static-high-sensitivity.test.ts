@@ -9,7 +9,7 @@ const issued = daysAgo(5);
 const run = (kind: TCredentialKind, sensitivity: TSensitivity, ttl: number | null) =>
   staticHighSensitivity.evaluate(
     cleanCredential({ kind, issuedAt: issued, expiresAt: ttl === null ? null : issued + ttl }),
-    cleanContext({ provider: { name: "Stripe (acme live)", sensitivity } }),
+    cleanContext({ provider: { name: "Stripe (acme live)", type: "api_key", sensitivity } }),
     s,
   );
 

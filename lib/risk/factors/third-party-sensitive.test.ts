@@ -7,7 +7,7 @@ const s = thirdPartySensitive.defaults; // minSensitivity high
 const run = (vendor: string | null, sensitivity: TSensitivity) =>
   thirdPartySensitive.evaluate(
     cleanCredential(),
-    cleanContext({ provider: { name: "GitHub (acme)", sensitivity }, identity: { name: "zendesk-integration", kind: "app", environment: "prod", thirdPartyVendor: vendor } }),
+    cleanContext({ provider: { name: "GitHub (acme)", type: "github", sensitivity }, identity: { name: "zendesk-integration", kind: "app", environment: "prod", thirdPartyVendor: vendor } }),
     s,
   );
 

@@ -9,7 +9,7 @@ import { CREDENTIAL_STATUSES, RISK_LEVELS, SENSITIVITIES } from "@/lib/risk/mode
  *
  * Unknown keys are rejected (a typo must not silently do nothing). Factors, and settings inside a
  * factor, that a document leaves out take their defaults, so a file exported before a factor
- * existed still imports.
+ * existed still imports; settings a factor has since renamed or retired go through its `upgrade`.
  */
 
 export const POLICY_SCHEMA_VERSION = 1;
@@ -54,7 +54,12 @@ export const ZSensitivityMultipliers = z
 function factorSchema(factor: (typeof FACTOR_LIST)[number]) {
   const shape: Record<string, z.ZodType> = { enabled: z.boolean({ error: "must be true or false" }).default(factor.defaults.enabled) };
   for (const [key, spec] of Object.entries(factor.params)) shape[key] = paramSchema(spec).default(factor.defaults[key] as never);
-  return z.object(shape, required("an object")).strict().prefault({});
+  const settings = z.object(shape, required("an object")).strict();
+  const upgrade = factor.upgrade;
+  if (!upgrade) return settings.prefault({});
+  // Settings saved before a param was renamed or retired still parse (stored versions are not migrated).
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  return z.preprocess((v) => (isRecord(v) ? upgrade(v) : v), settings).prefault({});
 }
 
 type TSettingsOf<K extends TFactorId> = TFactorSettings<Extract<(typeof FACTORS)[number], { id: K }>["params"]>;

@@ -109,3 +109,41 @@ describe("diffPolicies", () => {
     expect(diffPolicies(DEFAULT_POLICY, structuredClone(DEFAULT_POLICY))).toEqual([]);
   });
 });
+
+describe("policies saved before the scope catalogue (over-privileged v1 settings)", () => {
+  const OLD_PATTERNS = [
+    "admin*", "*:admin", "administration:*", "manage*", "*:manage", "delete*", "write:*", "contents:write", "workflows:write",
+    "actions:write", "secrets:*", "members:*", "*:PutObject", "payouts:*", "refunds:*", "billing:write", "orders:write",
+    "all privileges", "insert", "update", "pg_read_all_data", "repo",
+  ];
+  const oldShaped = (settings: Record<string, unknown>) => {
+    const doc = clone();
+    doc.factors["over-privileged"] = { enabled: true, broadScopePatterns: OLD_PATTERNS, pointsBroad: 30, minUnusedScopes: 1, pointsUnused: 15, ...settings };
+    return doc;
+  };
+
+  it("loads the old default settings as today's defaults", () => {
+    const result = validatePolicy(oldShaped({}));
+    expect(result.ok && result.policy.factors["over-privileged"]).toEqual(DEFAULT_POLICY.factors["over-privileged"]);
+  });
+
+  it("carries customised points to admin and the organisation's own patterns to admin patterns", () => {
+    const result = validatePolicy(oldShaped({ pointsBroad: 40, broadScopePatterns: [...OLD_PATTERNS, "billing:*", " Repo "], enabled: false }));
+    expect(result.ok && result.policy.factors["over-privileged"]).toEqual({
+      ...DEFAULT_POLICY.factors["over-privileged"], enabled: false, pointsAdmin: 40, adminScopePatterns: ["billing:*"],
+    });
+  });
+
+  it("lets current keys win over retired ones, and still validates what it carries over", () => {
+    const both = validatePolicy(oldShaped({ pointsAdmin: 20, adminScopePatterns: [] }));
+    expect(both.ok && both.policy.factors["over-privileged"]).toMatchObject({ pointsAdmin: 20, adminScopePatterns: [] });
+    expect(errorsOf(oldShaped({ pointsBroad: 150 }))).toEqual(["factors.over-privileged.pointsAdmin: must be at most 100 points"]);
+    expect(errorsOf(oldShaped({ broadScopePattern: [] }))).toEqual(['factors.over-privileged: Unrecognized key: "broadScopePattern"']);
+  });
+
+  it("imports an exported file of that shape", () => {
+    const text = JSON.stringify({ format: "tokenward-risk-policy", version: 3, exportedAt: "2026-11-01T00:00:00.000Z", comment: null, policy: oldShaped({ pointsBroad: 35 }) });
+    const result = parsePolicyFile(text);
+    expect(result.ok && result.policy.factors["over-privileged"].pointsAdmin).toBe(35);
+  });
+});

@@ -114,7 +114,7 @@ SELECT json_build_object(
   'scopes', s.scopes, 'audiences', s.audiences, 'usedScopes', s.used_scopes,
   'issuedAt', ${ms("s.issued_at")}, 'expiresAt', ${ms("s.expires_at")}, 'lastUsedAt', ${ms("s.last_used_at")},
   'lastRotatedAt', ${ms("s.last_rotated_at")}, 'createdAt', ${ms("s.created_at")},
-  'providerName', p.name, 'sensitivity', p.sensitivity,
+  'providerName', p.name, 'providerType', p.type, 'sensitivity', p.sensitivity,
   'ownerEmail', o.email, 'ownerActive', o.active, 'ownerDeactivatedAt', ${ms("o.deactivated_at")}, 'teamName', t.name,
   'identityName', i.name, 'identityKind', i.kind, 'identityEnvironment', i.environment, 'vendor', i.third_party_vendor,
   'identityOwnerEmail', io.email, 'identityOwnerActive', io.active, 'identityOwnerDeactivatedAt', ${ms("io.deactivated_at")}, 'identityTeamName', it.name,
@@ -159,7 +159,7 @@ export function toScoringInput(row: any, now: number, since: number): TScoringIn
   if (row.holdersByKind) for (const k of HOLDER_KINDS) if (row.holdersByKind[k] > 0) byKind[k] = row.holdersByKind[k];
   const context: TScoringContext = {
     now,
-    provider: { name: row.providerName, sensitivity: row.sensitivity },
+    provider: { name: row.providerName, type: row.providerType, sensitivity: row.sensitivity },
     owner,
     team,
     identity: row.identityName ? { name: row.identityName, kind: row.identityKind, environment: row.identityEnvironment, thirdPartyVendor: row.vendor } : null,

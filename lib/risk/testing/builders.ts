@@ -29,7 +29,7 @@ export function cleanCredential(overrides: Partial<TScoringCredential> = {}): TS
 
 export function cleanContext(overrides: Partial<TScoringContext> = {}): TScoringContext {
   return {
-    ...emptyContext(NOW, { name: "GitHub (acme)", sensitivity: "moderate" }),
+    ...emptyContext(NOW, { name: "GitHub (acme)", type: "github", sensitivity: "moderate" }),
     owner: { email: "alice@acme.example", active: true, deactivatedAt: null, via: "credential" },
     identity: { name: "ci-deploy", kind: "service_account", environment: "prod", thirdPartyVendor: null },
     ...overrides,
