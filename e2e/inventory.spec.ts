@@ -152,6 +152,39 @@ test.describe("inventory", () => {
     await expect(page.getByTestId("inventory-invalid")).toContainText('"nope" is not a risk factor');
   });
 
+  test("what a credential's scopes grant: the privilege filter, the Scopes column and the reasons on its page", async ({ page }) => {
+    await signIn(page, "security", { next: "/inventory" });
+    await waitForSettled(page);
+    await page.getByTestId("more-filters").click();
+    await page.getByTestId("filter-privilege-wildcard").check();
+    await page.getByTestId("more-filters-apply").click();
+    await expect(page).toHaveURL(/privilege=wildcard/);
+    await expect(page.getByTestId("chip-privilege")).toContainText("wildcard");
+    await waitForSettled(page);
+    const count = ((await (await page.request.get("/api/v1/credentials/count?privilege=wildcard")).json()) as { value: number }).value;
+    expect(count).toBeGreaterThan(0);
+    await expect(page.getByTestId("inventory-count")).toContainText(`${count.toLocaleString("en-US")} credential`);
+
+    // The Scopes column: every row of this view carries a wildcard badge.
+    await page.getByTestId("column-chooser").click();
+    await page.getByTestId("column-chooser-option-scopes").click();
+    await page.keyboard.press("Escape");
+    const cells = page.getByTestId("scopes-cell");
+    await expect(cells.first()).toBeVisible();
+    const n = await cells.count();
+    expect(n).toBe(await rows(page).count());
+    for (let i = 0; i < n; i++) await expect(cells.nth(i).getByTestId("privilege-wildcard")).toBeVisible();
+
+    // Its page names each scope's class and why.
+    await rows(page).first().getByTestId("credential-link").click();
+    const wildcard = page.getByTestId("detail-scope").filter({ has: page.getByTestId("privilege-wildcard") }).first();
+    await expect(wildcard).toBeVisible();
+    await expect(wildcard).toContainText(/\w+/);
+
+    await page.goto("/inventory?privilege=superuser");
+    await expect(page.getByTestId("inventory-invalid")).toContainText('"superuser" is not a privilege');
+  });
+
   test("security assigns an owner to a selection; each credential's history shows it", async ({ page }) => {
     await signIn(page, "security", { next: "/inventory?owner=none&sort=name" });
     await waitForSettled(page);

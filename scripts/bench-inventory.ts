@@ -219,6 +219,11 @@ async function pickCases(raw: TRaw): Promise<TCase[]> {
     // one-letter search (a prefix that matches most of the table).
     { label: "scope-miss", query: q({ scope: "no-such-scope-zq" }) },
     { label: 'one-letter search "a"', query: q({ q: "a" }) },
+    // Issue #10: the scope catalogue's classes and the risk factors as filters (credential_risks, GIN).
+    { label: "privilege admin or wildcard", query: q({ privilege: "admin,wildcard" }) },
+    { label: "privilege unknown, by name", query: q({ privilege: "unknown", sort: "name" }) },
+    { label: "factor over-privileged", query: q({ factor: "over-privileged" }) },
+    { label: "factor orphaned, prod, by name", query: q({ factor: "orphaned", env: "prod", sort: "name" }) },
   ];
   return cases;
 }

@@ -1,4 +1,4 @@
-// `npm run screenshots -- --url http://localhost:3000 --out .data/screenshots [--role owner] [--password P] [paths…]`
+// `npm run screenshots -- --url http://localhost:3000 --out .data/screenshots [--role owner] [--password P] [--cookie name=value] [paths…]`
 // Signs in with the local login and saves each page at desktop (1440) and narrow (390) widths, in
 // light and dark, so a change can be looked at. Uses Debian's Chromium (CHROMIUM_PATH).
 import { mkdirSync } from "node:fs";
@@ -17,6 +17,8 @@ const url = flag("url", "http://localhost:3000");
 const out = flag("out", ".data/screenshots");
 const role = flag("role", "security");
 const password = flag("password", process.env.TOKENWARD_DEMO_PASSWORD ?? "");
+// e.g. --cookie tw_inventory_columns=name.provider.scopes.risk to look at a column that is off by default.
+const cookie = flag("cookie", "");
 const paths = args.length ? args : ["/", "/inventory"];
 
 mkdirSync(out, { recursive: true });
@@ -28,6 +30,10 @@ try {
   for (const scheme of ["light", "dark"] as const) {
     for (const [label, width] of [["desktop", 1440], ["narrow", 390]] as const) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      if (cookie) {
+        const [name = "", ...rest] = cookie.split("=");
+        await context.addCookies([{ name, value: rest.join("="), url }]);
+      }
       const page = await context.newPage();
       if (password) {
         await page.goto(`${url}/sign-in`);

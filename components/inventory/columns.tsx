@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AutoRefreshBadge, CredentialFlags, EnvironmentBadge, StatusBadge } from "@/components/inventory/badges";
+import { PrivilegeBadge } from "@/components/inventory/privilege-badge";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
 import { formatDate, formatRelative } from "@/components/inventory/format";
 import { Badge } from "@/components/ui/badge";
@@ -21,7 +22,8 @@ type TCellContext = { now: number };
 export type TColumn = {
   id: TColumnId;
   label: string;
-  sort: TSortKey;
+  /** Absent: the column is not sortable (its header is plain text). */
+  sort?: TSortKey;
   headClassName?: string;
   cellClassName?: string;
   render: (item: TCredentialListItem, ctx: TCellContext) => ReactNode;
@@ -91,6 +93,26 @@ export const COLUMNS: Record<TColumnId, TColumn> = {
   },
   team: { id: "team", label: "Team", sort: "team", cellClassName: "min-w-24", render: (item) => (item.team ? item.team.name : <Muted>No team</Muted>) },
   risk: { id: "risk", label: "Risk", sort: "risk", render: (item) => <RiskLevelBadge level={item.riskLevel} score={item.riskScore} /> },
+  scopes: {
+    id: "scopes",
+    label: "Scopes",
+    cellClassName: "min-w-40 max-w-64",
+    render: (item) =>
+      item.scopes.length === 0 ? (
+        <Muted>None recorded</Muted>
+      ) : (
+        <div className="flex min-w-0 flex-col gap-1" data-testid="scopes-cell">
+          <span className="flex flex-wrap gap-1" aria-label="Privileges">
+            {item.privileges.map((p) => (
+              <PrivilegeBadge key={p} privilege={p} />
+            ))}
+          </span>
+          <span className="line-clamp-2 font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]" title={item.scopes.join(" ")}>
+            {item.scopes.join(" ")}
+          </span>
+        </div>
+      ),
+  },
   expires: {
     id: "expires",
     label: "Expires",

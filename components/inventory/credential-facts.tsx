@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DetailList, Muted, TimeValue } from "@/components/detail/entity-header";
 import { StatusBadge } from "@/components/inventory/badges";
+import { PrivilegeBadge } from "@/components/inventory/privilege-badge";
 import { formatDuration } from "@/components/inventory/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -119,12 +120,16 @@ export function CredentialFacts({ detail: d, now }: { detail: TCredentialDetail;
           {d.scopes.length === 0 ? (
             <Muted>No scopes recorded</Muted>
           ) : (
-            <ul className="flex flex-wrap gap-1.5" data-testid="detail-scopes">
-              {d.scopes.map((s) => (
-                <li key={s}>
-                  <Badge tone={used.has(s) ? "primary" : "outline"} className="font-mono">
-                    {s}
-                  </Badge>
+            <ul className="flex flex-col gap-2" data-testid="detail-scopes">
+              {d.scopeGrants.map((g, i) => (
+                <li key={`${i}-${g.scope}`} className="flex flex-col gap-0.5" data-testid="detail-scope">
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <Badge tone={used.has(g.scope) ? "primary" : "outline"} className="font-mono whitespace-normal [overflow-wrap:anywhere]">
+                      {g.scope}
+                    </Badge>
+                    <PrivilegeBadge privilege={g.privilege} />
+                  </span>
+                  <span className="text-xs text-muted-foreground">{g.reason}</span>
                 </li>
               ))}
             </ul>

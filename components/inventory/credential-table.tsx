@@ -16,13 +16,15 @@ function selectedEntry(item: TCredentialListItem) {
 
 function SortHeader({ column, query, onSort }: { column: TColumnId; query: TCredentialListQuery; onSort: (key: TSortKey) => void }) {
   const spec = COLUMNS[column];
-  const active = query.sort === spec.sort;
+  const sort = spec.sort;
+  if (!sort) return <TH className={spec.headClassName}>{spec.label}</TH>;
+  const active = query.sort === sort;
   const Icon = !active ? ArrowUpDown : query.dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <TH aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"} className={spec.headClassName}>
       <button
         type="button"
-        onClick={() => onSort(spec.sort)}
+        onClick={() => onSort(sort)}
         className={cn("-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-accent hover:text-foreground", active && "text-foreground")}
         data-testid={`sort-${column}`}
       >

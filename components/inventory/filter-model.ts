@@ -7,6 +7,7 @@ import {
   RISK_LEVEL_LABELS,
   STATUS_LABELS,
 } from "@/lib/inventory/vocabulary";
+import { PRIVILEGE_LABELS } from "@/lib/scopes/privileges";
 
 /** Human labels for the active filters (the chips above the table). */
 
@@ -42,6 +43,7 @@ export function describeFilter(filter: TCredentialFilter, options: TFilterOption
   if (filter.exposed) push("exposed", "Exposed", "found in clear");
   if (filter.shared) push("shared", "Shared", "more than one holder");
   if (filter.scope) push("scope", "Scope contains", `“${filter.scope}”`);
+  if (filter.privilege) push("privilege", "Grants", filter.privilege.map((p) => PRIVILEGE_LABELS[p].toLowerCase()).join(" or "));
   return chips;
 }
 

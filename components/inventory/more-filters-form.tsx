@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { describeIssues, filterToSearchParams, parseCredentialFilter, searchParamsRecord, type TCredentialFilter } from "@/lib/inventory/query-params";
 import type { TFilterOptions, TFrameworkOption } from "@/lib/inventory/types";
 import { IDENTITY_KIND_LABELS, IDENTITY_KINDS, type TIdentityKind } from "@/lib/inventory/vocabulary";
+import { PRIVILEGE_DESCRIPTIONS, PRIVILEGE_LABELS, PRIVILEGES, type TPrivilege } from "@/lib/scopes/privileges";
 
 
 type TExpiry = "any" | "within" | "never";
@@ -19,6 +20,7 @@ type TDraft = {
   team: string;
   orphaned: boolean;
   holder: TIdentityKind[];
+  privilege: TPrivilege[];
   expiry: TExpiry;
   expiresWithin: string;
   autoRefresh: "" | "only" | "exclude";
@@ -39,6 +41,7 @@ function draftOf(f: TCredentialFilter): TDraft {
     team: f.team?.length === 1 ? f.team[0]! : "",
     orphaned: f.orphaned ?? false,
     holder: f.holder ?? [],
+    privilege: f.privilege ?? [],
     expiry: f.neverExpires ? "never" : f.expiresWithin !== undefined ? "within" : "any",
     expiresWithin: String(f.expiresWithin ?? 30),
     autoRefresh: f.autoRefresh ?? "",
@@ -67,6 +70,7 @@ function paramsOf(base: TCredentialFilter, d: TDraft): Record<string, string> {
   if (d.team) out.team = d.team;
   if (d.orphaned) out.orphaned = "1";
   if (d.holder.length) out.holder = d.holder.join(",");
+  if (d.privilege.length) out.privilege = d.privilege.join(",");
   if (d.expiry === "within") out.expiresWithin = d.expiresWithin.trim();
   if (d.expiry === "never") out.neverExpires = "1";
   if (d.autoRefresh) out.autoRefresh = d.autoRefresh;
@@ -287,6 +291,17 @@ export function MoreFiltersForm({
               set("use", "range");
             }}
           />
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1.5 text-ui font-medium">Grants at least one scope that is</legend>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {PRIVILEGES.map((p) => (
+            <Check key={p} checked={d.privilege.includes(p)} onChange={(v) => set("privilege", v ? [...d.privilege, p] : d.privilege.filter((x) => x !== p))} testId={`filter-privilege-${p}`}>
+              <span title={PRIVILEGE_DESCRIPTIONS[p]}>{PRIVILEGE_LABELS[p]}</span>
+            </Check>
+          ))}
         </div>
       </fieldset>
 

@@ -21,6 +21,7 @@ const RULES: [RegExp, string][] = (
     ["(visible|invisible|collapse)", "visibility"],
     ["(sr-only|not-sr-only)", "sr"],
     ["(truncate|text-ellipsis|text-clip)", "text-overflow"],
+    [String.raw`line-clamp-(\d+|none|\[.+\])`, "line-clamp"],
     ["(uppercase|lowercase|capitalize|normal-case)", "text-transform"],
     ["(underline|overline|line-through|no-underline)", "text-decoration"],
     ["(tabular-nums|proportional-nums)", "fvn-spacing"],
@@ -95,6 +96,8 @@ const RULES: [RegExp, string][] = (
 
 const CONFLICTS: Record<string, string[]> = {
   overflow: ["overflow-x", "overflow-y"],
+  // line-clamp sets display and overflow itself.
+  "line-clamp": ["display", "overflow"],
   inset: ["inset-x", "inset-y", "top", "right", "bottom", "left"],
   "inset-x": ["right", "left"],
   "inset-y": ["top", "bottom"],

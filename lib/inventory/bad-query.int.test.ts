@@ -33,6 +33,9 @@ describe("inventory API: bad query strings answer 400 with the valid values", ()
     ["factor=Exposed", /factor: "Exposed" is not a risk factor/],
     ["factor=exposed&factor=stale", /factor is given 2 times: give it once/],
     ["factor=exposed,stale", /factor: "exposed,stale" is not a risk factor/],
+    ["privilege=superuser", /privilege: "superuser" is not a privilege \(expected read, write, admin, wildcard, unknown\)/],
+    ["privilege=", /privilege: give at least one privilege/],
+    ["privilege=admin&privilege=write", /privilege is given 2 times/],
     ["status=gone", /status: "gone" is not a status \(expected active, expired, revoked, disabled\)/],
     ["risk=severe", /risk: "severe" is not a risk level \(expected /],
     ["status=active&status=expired", /status is given 2 times: give it once \(a list is comma-separated, status=a,b\)/],
@@ -51,5 +54,6 @@ describe("inventory API: bad query strings answer 400 with the valid values", ()
   it("still answers a valid framework item, risk factor and a single list parameter", async () => {
     expect((await get(listCredentialsRoute, "framework=NHI7&status=active,expired")).status).toBe(200);
     expect((await get(listCredentialsRoute, "factor=over-privileged")).status).toBe(200);
+    expect((await get(listCredentialsRoute, "privilege=admin,wildcard")).status).toBe(200);
   });
 });

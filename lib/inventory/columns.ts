@@ -3,7 +3,7 @@
  * so the first paint already has them). Rendering is in components/inventory/columns.tsx.
  */
 
-export const COLUMN_IDS = ["name", "provider", "kind", "status", "environment", "owner", "team", "risk", "expires", "lastUsed", "lastRotated", "created"] as const;
+export const COLUMN_IDS = ["name", "provider", "kind", "status", "environment", "owner", "team", "risk", "scopes", "expires", "lastUsed", "lastRotated", "created"] as const;
 export type TColumnId = (typeof COLUMN_IDS)[number];
 
 /** What fits a laptop screen without scrolling sideways; the chooser adds kind, env, team, rotation, discovery. */

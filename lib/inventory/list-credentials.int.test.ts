@@ -4,6 +4,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import { isOrphaned } from "@/lib/inventory/orphaned";
 import { orphaned as orphanedFactor } from "@/lib/risk/factors/orphaned";
+import { classifyScopes } from "@/lib/scopes/classify";
+import { privilegeSet } from "@/lib/scopes/privileges";
 import { loadScoringInputs } from "@/lib/risk/services/load-scoring-inputs";
 import { countCredentials, getCredentialDetail, getFilterOptions, listCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { EXACT_COUNT_LIMIT, SORTS } from "@/lib/inventory/query-builder";
@@ -36,7 +38,7 @@ let actor: TActor;
 type TRef = {
   id: string; name: string; kind: string; status: string; environment: string; providerId: string; ownerId: string | null;
   teamId: string | null; identityId: string | null; expiresAt: number | null; lastUsedAt: number | null; issuedAt: number | null;
-  createdAt: number; riskLevel: string; riskFrameworks: string[]; riskFactorIds: string[]; exposureCount: number; consumerCount: number; scopes: string[];
+  createdAt: number; riskLevel: string; riskFrameworks: string[]; riskFactorIds: string[]; riskPrivileges: string[]; exposureCount: number; consumerCount: number; scopes: string[];
   externalId: string | null; hint: string | null; autoRefresh: boolean; orphaned: boolean;
 };
 let refs: TRef[] = [];
@@ -49,13 +51,13 @@ async function loadReference() {
   const rows = await prisma.credential.findMany({
     select: {
       id: true, name: true, kind: true, status: true, environment: true, providerId: true, ownerId: true, teamId: true, identityId: true,
-      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true, factorIds: true } }, exposureCount: true,
+      expiresAt: true, lastUsedAt: true, issuedAt: true, createdAt: true, risk: { select: { level: true, frameworks: true, factorIds: true, privileges: true } }, exposureCount: true,
       consumerCount: true, scopes: true, externalId: true, hint: true, refreshCredential: { select: { status: true, expiresAt: true } },
     },
   });
   const ms = (d: Date | null) => (d ? d.getTime() : null);
   refs = rows.map(({ risk, refreshCredential, ...r }) => ({
-    ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, riskFactorIds: risk!.factorIds, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
+    ...r, riskLevel: risk!.level, riskFrameworks: risk!.frameworks, riskFactorIds: risk!.factorIds, riskPrivileges: risk!.privileges, expiresAt: ms(r.expiresAt), lastUsedAt: ms(r.lastUsedAt), issuedAt: ms(r.issuedAt),
     createdAt: r.createdAt.getTime(), autoRefresh: isAutoRefreshing(r, refreshCredential, NOW), orphaned: false,
   }));
   inactiveUsers = new Set((await prisma.user.findMany({ where: { active: false }, select: { id: true } })).map((u) => u.id));
@@ -85,6 +87,7 @@ function matches(r: TRef, f: TCredentialFilter, now = NOW.getTime()): boolean {
   if (f.server && !serverCreds.get(f.server)?.has(r.id)) return false;
   if (f.framework && !r.riskFrameworks.includes(f.framework)) return false;
   if (f.factor && !r.riskFactorIds.includes(f.factor)) return false;
+  if (f.privilege && !f.privilege.some((p) => r.riskPrivileges.includes(p))) return false;
   if (f.expiresWithin !== undefined && !(r.expiresAt !== null && r.expiresAt >= now && r.expiresAt < now + f.expiresWithin * DAY)) return false;
   if (f.neverExpires && r.expiresAt !== null) return false;
   if (f.autoRefresh && r.autoRefresh !== (f.autoRefresh === "only")) return false;
@@ -129,6 +132,14 @@ beforeAll(async () => {
   await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 70, level = 'high', frameworks = ARRAY['NHI7','NHI5'], factor_ids = ARRAY['long-lived','over-privileged'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id LIMIT 40)`);
   await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 92, level = 'critical', frameworks = ARRAY['NHI2'], factor_ids = ARRAY['exposed'] WHERE credential_id IN (SELECT id FROM credentials ORDER BY id DESC LIMIT 15)`);
   await prisma.$executeRawUnsafe(`UPDATE credential_risks SET score = 35, level = 'medium' WHERE credential_id IN (SELECT id FROM credentials ORDER BY name LIMIT 30) AND score = 0`);
+  // Privilege classes as the risk engine stores them (its own writer is tested in lib/risk); the
+  // seed grants only catalogued scopes, so a few rows get one the catalogue does not know.
+  await prisma.$executeRawUnsafe(`UPDATE credentials SET scopes = scopes || ARRAY['frobnicate:everything'] WHERE id IN (SELECT id FROM credentials ORDER BY name DESC LIMIT 3)`);
+  const grants = await prisma.credential.findMany({ select: { id: true, scopes: true, provider: { select: { type: true } } } });
+  await prisma.$executeRawUnsafe(
+    `UPDATE credential_risks r SET privileges = v.privileges FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, privileges text[]) WHERE r.credential_id = v.id`,
+    JSON.stringify(grants.map((g) => ({ id: g.id, privileges: privilegeSet(classifyScopes(g.provider.type, g.scopes)) }))),
+  );
   await prisma.$executeRawUnsafe("ANALYZE");
   await loadReference();
   const u = await prisma.user.findUniqueOrThrow({ where: { email: "security@tokenward.local" } });
@@ -253,6 +264,9 @@ describe("filters", () => {
       ["framework item", { framework: "NHI7" }],
       ["risk factor", { factor: "over-privileged" }],
       ["risk factor with no hit", { factor: "passthrough" }],
+      ["privilege admin or wildcard", { privilege: "admin,wildcard" }],
+      ["privilege unknown", { privilege: "unknown" }],
+      ["write grants, active, by a prod holder", { privilege: "write", status: "active", env: "prod" }],
       ["expires within 30 days", { expiresWithin: "30" }],
       ["never expires", { neverExpires: "1" }],
       ["auto-refreshing only", { autoRefresh: "only" }],

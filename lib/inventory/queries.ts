@@ -1,6 +1,7 @@
 import "server-only";
 import { isOrphaned } from "@/lib/inventory/orphaned";
 import { FACTOR_LIST } from "@/lib/risk/factors/registry";
+import { classifyScopes } from "@/lib/scopes/classify";
 import { isAutoRefreshing } from "@/lib/inventory/auto-refresh";
 import type { TActor } from "@/lib/auth/actor";
 import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
@@ -155,6 +156,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
     id: c.id, name: c.name, kind: c.kind, status: effectiveStatus(c.status, c.expiresAt, readAt), environment: c.environment, source: c.source,
     externalId: c.externalId, fingerprint: c.fingerprint, hint: c.hint,
     scopes: c.scopes, usedScopes: c.usedScopes, audiences: c.audiences,
+    scopeGrants: classifyScopes(c.provider.type, c.scopes).map((g) => ({ ...g })),
     provider: { id: c.provider.id, name: c.provider.name, type: c.provider.type, sensitivity: c.provider.sensitivity },
     identity: c.identity && { id: c.identity.id, name: c.identity.name, kind: c.identity.kind, environment: c.identity.environment },
     owner: c.owner && personFor(viewer, c.owner), team: c.team,

@@ -56,6 +56,7 @@ describe("filter → SQL: each filter", () => {
     ["MCP server", { server: ID }, /target_mcp_server_id = \$1::uuid UNION .*holder_mcp_server_id = \$1::uuid/, [ID]],
     ["framework item", { framework: "NHI7" }, /^r\.frameworks @> ARRAY\[\$1::text\]$/, ["NHI7"]],
     ["risk factor", { factor: "exposed" }, /^r\.factor_ids @> ARRAY\[\$1::text\]$/, ["exposed"]],
+    ["privilege", { privilege: "admin,wildcard" }, /^r\.privileges && \$1::text\[\]$/, [["admin", "wildcard"]]],
     ["expires within", { expiresWithin: "30" }, /^c\.expires_at >= \$1::timestamp\(3\) AND c\.expires_at < \$2::timestamp\(3\)$/, ["2026-11-20T12:00:00.000Z", "2026-12-20T12:00:00.000Z"]],
     ["never expires", { neverExpires: "1" }, /^c\.expires_at IS NULL$/, []],
     ["last used before", { lastUsedBefore: "2026-10-01" }, /^c\.last_used_at < \$1::timestamp\(3\)$/, ["2026-10-01T00:00:00.000Z"]],

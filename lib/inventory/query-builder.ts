@@ -75,9 +75,9 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
-/** Whether a filter's conditions read the risk row (`r`): risk level, framework item, factor, an owner's id. */
+/** Whether a filter's conditions read the risk row (`r`): risk level, framework item, factor, privilege, an owner's id. */
 export function usesRisk(filter: TCredentialFilter): boolean {
-  return Boolean(filter.risk || filter.framework || filter.factor || (filter.owner && filter.owner !== "none"));
+  return Boolean(filter.risk || filter.framework || filter.factor || filter.privilege || (filter.owner && filter.owner !== "none"));
 }
 
 /**
@@ -123,6 +123,8 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   }
   if (filter.framework) where.push(`r.frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
   if (filter.factor) where.push(`r.factor_ids @> ARRAY[${p.add(filter.factor, "text")}]`);
+  // Any of the classes (overlap): GIN-indexed, kept by the risk engine with the score.
+  if (filter.privilege) where.push(`r.privileges && ${p.add(filter.privilege, "text[]")}`);
   if (filter.expiresWithin !== undefined) {
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);
@@ -211,7 +213,7 @@ export function decodeCursor(token: string, sort: TSortKey, dir: TSortDir): TCur
 const LIST_COLUMNS = [
   "c.id", "c.name", "c.kind", "c.status", "c.environment", "c.source", "c.provider_id", "c.provider_name", "c.external_id", "c.hint",
   "c.scopes", "c.identity_id", "c.owner_id", "c.owner_name", "c.team_id", "c.team_name", "c.issued_at", "c.expires_at", "c.last_used_at",
-  "c.last_rotated_at", "c.created_at", "r.score AS risk_score", "r.level AS risk_level", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
+  "c.last_rotated_at", "c.created_at", "r.score AS risk_score", "r.level AS risk_level", "r.privileges", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
   "c.refresh_credential_id",
 ].join(", ");
 
@@ -232,7 +234,7 @@ const itemJson = (nowParam: string) => `json_build_object(
   'issuedAt', ${iso8601("n.issued_at")}, 'expiresAt', ${iso8601("n.expires_at")}, 'lastUsedAt', ${iso8601("n.last_used_at")},
   'lastRotatedAt', ${iso8601("n.last_rotated_at")}, 'createdAt', ${iso8601("n.created_at")},
   'riskScore', n.risk_score, 'riskLevel', n.risk_level, 'exposureCount', n.exposure_count, 'consumerCount', n.consumer_count,
-  'audienceCount', n.audience_count, 'autoRefresh', ${autoRefreshSql(nowParam, "n")}, 'orphaned', ${orphanedSql("n")})`;
+  'audienceCount', n.audience_count, 'privileges', coalesce(n.privileges, '{}'), 'autoRefresh', ${autoRefreshSql(nowParam, "n")}, 'orphaned', ${orphanedSql("n")})`;
 
 type TSegment = { nulls: boolean };
 

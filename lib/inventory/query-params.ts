@@ -12,6 +12,7 @@ import {
 } from "@/lib/inventory/vocabulary";
 import { allFrameworkItemIds } from "@/lib/risk/frameworks/catalogue";
 import { FACTOR_IDS, type TFactorIdName } from "@/lib/risk/factors/factor-ids";
+import { PRIVILEGES, type TPrivilege } from "@/lib/scopes/privileges";
 
 /**
  * The inventory's query language: URL search params ⇄ a typed filter + sort + page. The same parsers
@@ -75,6 +76,8 @@ export type TCredentialFilter = {
   exposed?: true;
   shared?: true;
   scope?: string;
+  /** Credentials holding at least one grant of any of these classes (lib/scopes, credential_risks.privileges). */
+  privilege?: TPrivilege[];
 };
 
 export type TCredentialListQuery = TCredentialFilter & {
@@ -88,7 +91,7 @@ export type TCredentialListQuery = TCredentialFilter & {
 /** Filter params in their canonical URL order (also the order of the chips in the filter bar). */
 export const FILTER_KEYS = [
   "q", "status", "provider", "kind", "env", "risk", "owner", "team", "mine", "orphaned", "holder", "identity", "server", "framework",
-  "factor", "expiresWithin", "neverExpires", "autoRefresh", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope",
+  "factor", "expiresWithin", "neverExpires", "autoRefresh", "lastUsedBefore", "lastUsedAfter", "neverUsed", "unusedFor", "exposed", "shared", "scope", "privilege",
 ] as const satisfies readonly (keyof TCredentialFilter)[];
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 
@@ -234,6 +237,7 @@ const FILTER_PARSERS: { [K in TFilterKey]-?: (raw: string) => TCredentialFilter[
   exposed: flag("exposed"),
   shared: flag("shared"),
   scope,
+  privilege: enumList("privilege", PRIVILEGES),
 };
 
 const PAGE_PARSERS = {

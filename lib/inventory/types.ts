@@ -1,3 +1,4 @@
+import type { TPrivilege } from "@/lib/scopes/privileges";
 import type {
   TCredentialKind,
   TCredentialStatus,
@@ -32,6 +33,8 @@ export type TCredentialListItem = {
   exposureCount: number;
   consumerCount: number;
   audienceCount: number;
+  /** Classes of its grants, broadest first (lib/scopes; stored with the score). */
+  privileges: TPrivilege[];
   /** A short-lived access token its refresh token renews (lib/inventory/auto-refresh.ts). */
   autoRefresh: boolean;
   /** Nobody answers for it: no team, no active owner, here or on its identity (lib/inventory/orphaned.ts). */
@@ -94,6 +97,8 @@ export type TCredentialDetail = {
   fingerprint: string | null;
   hint: string | null;
   scopes: string[];
+  /** Each granted scope as the scope catalogue reads it for this provider (lib/scopes), in grant order. */
+  scopeGrants: { scope: string; privilege: TPrivilege; reason: string }[];
   usedScopes: string[];
   audiences: string[];
   provider: { id: string; name: string; type: string; sensitivity: string };

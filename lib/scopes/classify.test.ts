@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyScope, classifyScopes, highestPrivilege, MAX_SCOPE_LENGTH } from "@/lib/scopes/classify";
-import { atLeast, PRIVILEGES, PRIVILEGE_RANK, type TPrivilege, ZPrivilege } from "@/lib/scopes/privileges";
+import { atLeast, PRIVILEGES, PRIVILEGE_RANK, privilegeSet, type TPrivilege } from "@/lib/scopes/privileges";
+import { ZPrivilege } from "@/lib/scopes/schemas";
 
 const p = (type: string, scope: string) => classifyScope(type, scope).privilege;
 
@@ -158,5 +159,14 @@ describe("highestPrivilege", () => {
   it("validates privileges with ZPrivilege", () => {
     expect(ZPrivilege.safeParse("wildcard").success).toBe(true);
     expect(ZPrivilege.safeParse("superuser").success).toBe(false);
+  });
+});
+
+describe("privilegeSet (credential_risks.privileges)", () => {
+  it("keeps each class once, broadest first, with unknown between read and write", () => {
+    const set = privilegeSet(classifyScopes("github", ["read:org", "repo", "bogus-scope", "admin:org", "repo", "read:user"]));
+    expect(set).toEqual(["admin", "write", "unknown", "read"]);
+    expect(privilegeSet(classifyScopes("aws_iam", ["s3:GetObject", "iam:*", "*"]))).toEqual(["wildcard", "read"]);
+    expect(privilegeSet([])).toEqual([]);
   });
 });

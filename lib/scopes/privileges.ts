@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * What a granted scope lets its holder do, in five classes. Display order: the four known classes
  * from narrowest to broadest, then `unknown` — a scope the catalogue does not recognise is shown as
@@ -8,7 +6,6 @@ import { z } from "zod";
 export const PRIVILEGES = ["read", "write", "admin", "wildcard", "unknown"] as const;
 export type TPrivilege = (typeof PRIVILEGES)[number];
 
-export const ZPrivilege = z.enum(PRIVILEGES, { error: `must be one of ${PRIVILEGES.join(", ")}` });
 
 /**
  * Ordering for "the broadest grant of a credential". `unknown` sits between read and write: an
@@ -36,4 +33,10 @@ export const PRIVILEGE_DESCRIPTIONS: Readonly<Record<TPrivilege, string>> = {
 /** True when `a` grants at least as much as `b` in the ordering above. */
 export function atLeast(a: TPrivilege, b: TPrivilege): boolean {
   return PRIVILEGE_RANK[a] >= PRIVILEGE_RANK[b];
+}
+
+/** The distinct classes of a credential's grants, broadest first (what credential_risks.privileges stores). */
+export function privilegeSet(classified: readonly { privilege: TPrivilege }[]): TPrivilege[] {
+  const seen = new Set(classified.map((c) => c.privilege));
+  return [...seen].sort((a, b) => PRIVILEGE_RANK[b] - PRIVILEGE_RANK[a]);
 }

@@ -23,6 +23,8 @@ export type TStoredResult = {
   score: number;
   level: TRiskLevel;
   factors: TFactorResult[];
+  /** credential_risks.privileges as stored (lib/scopes). */
+  privileges: string[];
   scoredAt: number | null;
 };
 
@@ -121,7 +123,7 @@ SELECT json_build_object(
   'holders', coalesce(bind.holders, 0), 'holdersByKind', bind.by_kind, 'holderEnvironments', bind.environments, 'holderAudiences', bind.audiences,
   'exposures', coalesce(expo.open, 0), 'exposureSamples', expo.samples,
   'callers', callers.list, 'targetAudiences', audiences.list, 'passthroughTraces', coalesce(pass.traces, 0), 'passthroughSample', pass.sample,
-  'riskScore', r.score, 'riskLevel', r.level, 'riskFactors', r.factors, 'riskScoredAt', ${ms("r.scored_at")}
+  'riskScore', r.score, 'riskLevel', r.level, 'riskFactors', r.factors, 'riskPrivileges', coalesce(r.privileges, '{}'), 'riskScoredAt', ${ms("r.scored_at")}
 )::text AS j
 FROM sel s
 JOIN providers p ON p.id = s.provider_id
@@ -173,7 +175,8 @@ export function toScoringInput(row: any, now: number, since: number): TScoringIn
     },
   };
   const stored: TStoredResult = {
-    score: row.riskScore, level: row.riskLevel, factors: Array.isArray(row.riskFactors) ? row.riskFactors : [], scoredAt: row.riskScoredAt,
+    score: row.riskScore, level: row.riskLevel, factors: Array.isArray(row.riskFactors) ? row.riskFactors : [],
+    privileges: Array.isArray(row.riskPrivileges) ? row.riskPrivileges : [], scoredAt: row.riskScoredAt,
   };
   return { credential, context, stored };
 }

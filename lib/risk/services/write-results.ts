@@ -3,6 +3,8 @@ import type { TTx } from "@/lib/server/execute";
 import type { TFactorResult, TScoreResult } from "@/lib/risk/model";
 import { frameworksOf } from "@/lib/risk/score-credential";
 import type { TScoringInput, TStoredResult } from "@/lib/risk/services/load-scoring-inputs";
+import { classifyScopes } from "@/lib/scopes/classify";
+import { privilegeSet, type TPrivilege } from "@/lib/scopes/privileges";
 
 /**
  * Writes scoring results back in one statement per batch: the credential's credential_risks row,
@@ -36,11 +38,21 @@ function sameFactors(a: readonly TFactorResult[], b: readonly TFactorResult[]): 
  * written once, so scored_at tells "scored, nothing found" from
  * "not scored yet".
  */
-export function needsWrite(stored: TStoredResult, _input: TScoringInput, result: TScoreResult): boolean {
+export function needsWrite(stored: TStoredResult, input: TScoringInput, result: TScoreResult): boolean {
   return stored.scoredAt === null
+    || !samePrivileges(stored.privileges, privilegesOf(input))
     || stored.score !== result.score
     || stored.level !== result.level
     || !sameFactors(stored.factors, result.factors);
+}
+
+/** The privilege classes of the credential's grants (lib/scopes), broadest first: the inventory's privilege= filter. */
+export function privilegesOf(input: TScoringInput): TPrivilege[] {
+  return privilegeSet(classifyScopes(input.context.provider.type, input.credential.scopes));
+}
+
+function samePrivileges(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
 export function scoreOrLevelChanged(stored: TStoredResult, result: TScoreResult): boolean {
@@ -59,6 +71,7 @@ export async function writeResults(db: TSql, writes: readonly TWrite[], options:
     factors: result.factors,
     factor_ids: result.factors.map((f) => f.id),
     frameworks: frameworksOf(result.factors),
+    privileges: privilegesOf(input),
     prev_scored_at: input.stored.scoredAt === null ? null : new Date(input.stored.scoredAt).toISOString(),
     snapshot: scoreOrLevelChanged(input.stored, result),
   }));
@@ -66,10 +79,10 @@ export async function writeResults(db: TSql, writes: readonly TWrite[], options:
   const written = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH v AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, score float8, level "RiskLevel", factors jsonb, factor_ids text[],
-                                                      frameworks text[], prev_scored_at timestamp(3), snapshot boolean)
+                                                      frameworks text[], privileges text[], prev_scored_at timestamp(3), snapshot boolean)
      ), u AS (
        UPDATE credential_risks r
-          SET score = v.score, level = v.level, factors = v.factors, factor_ids = v.factor_ids, frameworks = v.frameworks,
+          SET score = v.score, level = v.level, factors = v.factors, factor_ids = v.factor_ids, frameworks = v.frameworks, privileges = v.privileges,
               scored_at = $2::timestamp(3), policy_version = $3
          FROM v
         WHERE r.credential_id = v.id ${guard}
