@@ -34,9 +34,9 @@ test.describe("inventory", () => {
     await expect(page).toHaveURL(/[?&]status=active(&|$)/);
     await waitForSettled(page);
     await expect(page.getByTestId("chip-status")).toContainText("Active");
-    const statuses = await page.locator('[data-testid="credential-row"] [data-status]').evaluateAll((els) => els.map((el) => el.getAttribute("data-status")));
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(new Set(statuses)).toEqual(new Set(["active"]));
+    // The URL changes before the filtered page arrives: wait for the rows, not for a moment between.
+    const statuses = () => page.locator('[data-testid="credential-row"] [data-status]').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-status")))]);
+    await expect.poll(statuses).toEqual(["active"]);
 
     // Search by a word of the first row's name.
     const firstName = (await page.getByTestId("credential-link").first().textContent())!;
