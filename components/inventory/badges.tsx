@@ -1,5 +1,6 @@
 import { Eye, RefreshCw, Share2, UserX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { ORPHANED_HINT } from "@/lib/inventory/orphaned";
 import { ENVIRONMENT_LABELS, STATUS_LABELS, type TCredentialStatus, type TEnvironment } from "@/lib/inventory/vocabulary";
 
 const STATUS_TONE: Record<TCredentialStatus, "success" | "warning" | "neutral" | "danger"> = {
@@ -43,7 +44,7 @@ export function CredentialFlags({ exposureCount, consumerCount, orphaned }: { ex
         </Badge>
       ) : null}
       {orphaned ? (
-        <Badge tone="warning" title="No owner, or the owner was deactivated">
+        <Badge tone="warning" title={ORPHANED_HINT}>
           <UserX aria-hidden />
           Orphaned
         </Badge>

@@ -27,7 +27,8 @@ export const assignOwnershipOperation: TOperation<typeof ZAssignOwnership, TOwne
 };
 
 /**
- * Whoever may claim takes ownership of orphaned credentials (no owner, or a deactivated one). The
+ * Whoever may claim takes ownership of credentials without an active owner of their own
+ * (isClaimable: a team-held one included, unlike "orphaned", lib/inventory/orphaned.ts). The
  * team is left as it is: a claim makes a person accountable, it does not move the credential.
  */
 export const claimOwnershipOperation: TOperation<typeof ZClaimOwnership, TOwnershipResult> = {
