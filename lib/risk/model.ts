@@ -1,3 +1,4 @@
+import type { TPrivilege } from "@/lib/scopes/privileges";
 import type {
   CallerKind, CredentialKind, CredentialStatus, Environment, ExposureLocation, IdentityKind, RiskLevel, Sensitivity,
 } from "@/lib/generated/prisma/client";
@@ -119,6 +120,8 @@ export type TScoreResult = {
   score: number;
   level: TRiskLevel;
   factors: TFactorResult[];
+  /** Classes of the grants, broadest first, as the policy reads them (credential_risks.privileges). */
+  privileges: TPrivilege[];
   /** How the score was combined, for the explanation panel. */
   breakdown: { strongest: number; combined: number; sensitivity: TSensitivity; multiplier: number; floor: number; scored: boolean; reason?: string };
 };

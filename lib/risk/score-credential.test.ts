@@ -236,3 +236,22 @@ describe("combination properties (seeded random cases)", () => {
     }
   });
 });
+
+describe("privileges (what credential_risks.privileges stores)", () => {
+  it("are the grants' classes, broadest first, even when the credential is not scored", () => {
+    const credential = cleanCredential({ scopes: ["read:org", "repo", "admin:org"] });
+    expect(scoreCredential(credential, cleanContext(), DEFAULT_POLICY).privileges).toEqual(["admin", "write", "read"]);
+    expect(scoreCredential({ ...credential, status: "revoked" }, cleanContext(), DEFAULT_POLICY).privileges).toEqual(["admin", "write", "read"]);
+  });
+
+  it("follow the policy's own admin patterns, as the over-privileged factor does", () => {
+    const credential = cleanCredential({ scopes: ["read:org", "read:audit_log"] });
+    expect(scoreCredential(credential, cleanContext(), DEFAULT_POLICY).privileges).toEqual(["read"]);
+    const policy = policyWith((p) => {
+      p.factors["over-privileged"].adminScopePatterns = ["read:audit*"];
+    });
+    const result = scoreCredential(credential, cleanContext(), policy);
+    expect(result.privileges).toEqual(["admin", "read"]);
+    expect(result.factors.find((f) => f.id === "over-privileged")?.evidence).toMatch(/admin `read:audit_log`/i);
+  });
+});

@@ -1,6 +1,8 @@
 import { FACTOR_LIST } from "@/lib/risk/factors/registry";
 import type { TFactorResult, TRiskLevel, TScoreResult, TScoringContext, TScoringCredential } from "@/lib/risk/model";
 import type { TRiskPolicy } from "@/lib/risk/policy/schema";
+import { classifyGrant } from "@/lib/risk/factors/over-privileged";
+import { privilegeSet, type TPrivilege } from "@/lib/scopes/privileges";
 
 /**
  * The scorer: a pure function of (credential, context, policy). No I/O, no clock (the context
@@ -57,22 +59,32 @@ export function applySensitivity(combined: number, multiplier: number): number {
   return 100 * (1 - Math.pow(1 - combined / 100, multiplier));
 }
 
-function notScored(policy: TRiskPolicy, context: TScoringContext, reason: string): TScoreResult {
+/**
+ * What the grants allow, whatever the status (the inventory filters on it): the same reading as the
+ * over-privileged factor, so a scope the policy treats as admin is admin in the filter too.
+ */
+function privilegesOf(credential: TScoringCredential, context: TScoringContext, policy: TRiskPolicy): TPrivilege[] {
+  const patterns = policy.factors["over-privileged"]?.adminScopePatterns ?? [];
+  return privilegeSet(credential.scopes.map((scope) => classifyGrant(context.provider.type, scope, patterns)));
+}
+
+function notScored(policy: TRiskPolicy, credential: TScoringCredential, context: TScoringContext, reason: string): TScoreResult {
   const multiplier = policy.sensitivity[context.provider.sensitivity];
   return {
     score: 0,
     level: "none",
     factors: [],
+    privileges: privilegesOf(credential, context, policy),
     breakdown: { strongest: 0, combined: 0, sensitivity: context.provider.sensitivity, multiplier, floor: 0, scored: false, reason },
   };
 }
 
 export function scoreCredential(credential: TScoringCredential, context: TScoringContext, policy: TRiskPolicy): TScoreResult {
   if (!policy.scoredStatuses.includes(credential.status)) {
-    return notScored(policy, context, `Status ${credential.status} carries no standing risk under the policy.`);
+    return notScored(policy, credential, context, `Status ${credential.status} carries no standing risk under the policy.`);
   }
   if (credential.expiresAt !== null && credential.expiresAt <= context.now) {
-    return notScored(policy, context, "Expired: it can no longer be presented.");
+    return notScored(policy, credential, context, "Expired: it can no longer be presented.");
   }
 
   const factors: TFactorResult[] = [];
@@ -104,6 +116,7 @@ export function scoreCredential(credential: TScoringCredential, context: TScorin
     score,
     level: levelFor(score, policy.levels),
     factors,
+    privileges: privilegesOf(credential, context, policy),
     breakdown: { strongest, combined: Math.round(combined * 10) / 10, sensitivity: context.provider.sensitivity, multiplier, floor, scored: true },
   };
 }

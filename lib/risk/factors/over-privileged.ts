@@ -17,7 +17,8 @@ const RETIRED_DEFAULT_PATTERNS = new Set([
   "all privileges", "insert", "update", "pg_read_all_data", "repo",
 ]);
 
-function classify(providerType: string, scope: string, adminPatterns: readonly string[]): TClassifiedScope {
+/** A grant as the policy reads it: the catalogue's class, raised to admin by the organisation's own patterns. */
+export function classifyGrant(providerType: string, scope: string, adminPatterns: readonly string[]): TClassifiedScope {
   const c = classifyScope(providerType, scope);
   if (adminPatterns.length === 0 || PRIVILEGE_RANK[c.privilege] >= PRIVILEGE_RANK.admin) return c;
   const pattern = matchesAny(scope.trim(), adminPatterns);
@@ -69,7 +70,7 @@ export const overPrivileged = defineFactor({
     return out;
   },
   evaluate: (c, ctx, s) => {
-    const classified = c.scopes.map((scope) => classify(ctx.provider.type, scope, s.adminScopePatterns));
+    const classified = c.scopes.map((scope) => classifyGrant(ctx.provider.type, scope, s.adminScopePatterns));
     const of = (privilege: TClassifiedScope["privilege"]) => classified.filter((x) => x.privilege === privilege);
     const wildcard = of("wildcard");
     const admin = of("admin");

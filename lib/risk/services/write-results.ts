@@ -3,8 +3,6 @@ import type { TTx } from "@/lib/server/execute";
 import type { TFactorResult, TScoreResult } from "@/lib/risk/model";
 import { frameworksOf } from "@/lib/risk/score-credential";
 import type { TScoringInput, TStoredResult } from "@/lib/risk/services/load-scoring-inputs";
-import { classifyScopes } from "@/lib/scopes/classify";
-import { privilegeSet, type TPrivilege } from "@/lib/scopes/privileges";
 
 /**
  * Writes scoring results back in one statement per batch: the credential's credential_risks row,
@@ -38,17 +36,12 @@ function sameFactors(a: readonly TFactorResult[], b: readonly TFactorResult[]): 
  * written once, so scored_at tells "scored, nothing found" from
  * "not scored yet".
  */
-export function needsWrite(stored: TStoredResult, input: TScoringInput, result: TScoreResult): boolean {
+export function needsWrite(stored: TStoredResult, _input: TScoringInput, result: TScoreResult): boolean {
   return stored.scoredAt === null
-    || !samePrivileges(stored.privileges, privilegesOf(input))
+    || !samePrivileges(stored.privileges, result.privileges)
     || stored.score !== result.score
     || stored.level !== result.level
     || !sameFactors(stored.factors, result.factors);
-}
-
-/** The privilege classes of the credential's grants (lib/scopes), broadest first: the inventory's privilege= filter. */
-export function privilegesOf(input: TScoringInput): TPrivilege[] {
-  return privilegeSet(classifyScopes(input.context.provider.type, input.credential.scopes));
 }
 
 function samePrivileges(a: readonly string[], b: readonly string[]): boolean {
@@ -71,7 +64,7 @@ export async function writeResults(db: TSql, writes: readonly TWrite[], options:
     factors: result.factors,
     factor_ids: result.factors.map((f) => f.id),
     frameworks: frameworksOf(result.factors),
-    privileges: privilegesOf(input),
+    privileges: result.privileges,
     prev_scored_at: input.stored.scoredAt === null ? null : new Date(input.stored.scoredAt).toISOString(),
     snapshot: scoreOrLevelChanged(input.stored, result),
   }));
