@@ -42,7 +42,9 @@ export const PERMISSIONS = {
   "risk.recompute": everywhere("admin", "security"),
   // Machine access: Tokenward's own API keys.
   "api_keys.manage": everywhere("admin"),
-  // Configuration.
+  // Configuration. Providers' settings (never their secrets) and sync history are visible to those
+  // who answer for the inventory; only admins change them.
+  "providers.read": everywhere("admin", "security", "auditor"),
   "connectors.manage": everywhere("admin"),
   "policy.manage": everywhere("admin"),
 } as const satisfies Record<string, TGrants>;

@@ -47,6 +47,7 @@ const MATRIX: Record<string, TPermission> = {
   "providers.test": "connectors.manage",
   "providers.set_enabled": "connectors.manage",
   "providers.delete": "connectors.manage",
+  "providers.sync": "connectors.manage",
 };
 
 const PROBE = "__rbac_probe__";

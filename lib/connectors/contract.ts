@@ -28,19 +28,44 @@ export type TConnectorContext<C, S> = { config: C; secret: S; timeoutMs?: number
 
 export type TConnectionResult = { ok: true; detail: string };
 
-export type TSyncedIdentity = { kind: "identity"; externalId: string; name: string; metadata: Record<string, unknown> };
+/** The inventory's kinds (prisma enums IdentityKind / CredentialKind), named here so connectors need no Prisma. */
+export type TSyncedIdentityKind = "service_account" | "agent" | "mcp_server" | "mcp_client" | "app" | "bot";
+export type TSyncedCredentialKind = "pat" | "oauth_access_token" | "oauth_refresh_token" | "client_secret" | "api_key" | "cloud_access_key" | "installation_token" | "static_bearer";
+
+/**
+ * What a sync yields. `externalId` is the provider's stable id, unique per provider: a re-sync
+ * updates the same row. Identities come before the credentials that name them.
+ * `ownerEmail`: the person the provider says owns it, matched to a Tokenward user by e-mail.
+ */
+export type TSyncedIdentity = {
+  kind: "identity";
+  externalId: string;
+  name: string;
+  identityKind: TSyncedIdentityKind;
+  ownerEmail?: string;
+  metadata: Record<string, unknown>;
+};
 export type TSyncedCredential = {
   kind: "credential";
   externalId: string;
   name: string;
+  credentialKind: TSyncedCredentialKind;
   identityExternalId?: string;
+  ownerEmail?: string;
   scopes: string[];
+  audiences?: string[];
+  issuedAt?: Date;
   expiresAt?: Date;
   lastUsedAt?: Date;
+  /** When the provider shows the secret itself (never stored): DESIGN.md fingerprint and last 4. */
+  fingerprint?: string;
+  hint?: string;
   metadata: Record<string, unknown>;
 };
 export type TSyncProgress = { kind: "progress"; seen: number; total?: number };
-export type TSyncItem = TSyncedIdentity | TSyncedCredential | TSyncProgress;
+/** Something the admin should know that does not stop the sync (a listed item that could not be read). */
+export type TSyncWarning = { kind: "warning"; message: string };
+export type TSyncItem = TSyncedIdentity | TSyncedCredential | TSyncProgress | TSyncWarning;
 
 export type TIssueRequest = { scopes: string[]; resource?: string; audience?: string };
 export type TIssuedCredential = {

@@ -23,6 +23,11 @@ export type TJobDefinition<TSchema extends z.ZodType = z.ZodType> = {
   stableId?: (payload: z.output<TSchema>) => string;
   /** A UTC cron schedule (lib/jobs/cron.ts) with the payload to enqueue at each slot. */
   cron?: { schedule: string; payload: z.input<TSchema> };
+  /**
+   * Schedules kept in data (one per provider, say): each entry is enqueued at its cron slots under
+   * its own id, like `cron`. Read by the worker at most once a minute.
+   */
+  schedules?: (prisma: PrismaClient) => Promise<{ id: string; schedule: string; payload: z.input<TSchema> }[]>;
   maxAttempts?: number;
   /** Returns the JSON result stored on the job. */
   handler: (payload: z.output<TSchema>, ctx: TJobContext) => Promise<unknown>;

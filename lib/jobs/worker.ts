@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parseCron, previousSlot } from "@/lib/jobs/cron";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import type { TJobDefinition } from "@/lib/jobs/define-job";
 import { JOB_REGISTRY, type TJobRegistry } from "@/lib/jobs/registry";
 import { runNextJob, type TRunnerOptions } from "@/lib/jobs/runner";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -20,9 +21,39 @@ export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
+export const SCHEDULES_REFRESH_MS = 60_000;
+type TScheduleCache = Map<string, { readAt: number; entries: Awaited<ReturnType<NonNullable<TJobDefinition["schedules"]>>> }>;
+const scheduleCaches = new WeakMap<Map<string, number>, TScheduleCache>();
+
+/** Data-kept schedules (TJobDefinition.schedules): each entry's latest slot, under its own stable id. */
+async function enqueueDueSchedules(prisma: PrismaClient, def: TJobDefinition, registry: TJobRegistry, seen: Map<string, number>, now: Date): Promise<void> {
+  const cache = scheduleCaches.get(seen) ?? new Map();
+  scheduleCaches.set(seen, cache);
+  let cached = cache.get(def.type);
+  if (!cached || now.getTime() - cached.readAt >= SCHEDULES_REFRESH_MS) {
+    cached = { readAt: now.getTime(), entries: await def.schedules!(prisma) };
+    cache.set(def.type, cached);
+  }
+  for (const entry of cached.entries) {
+    let slot: Date | null;
+    try {
+      slot = previousSlot(parseCron(entry.schedule), now);
+    } catch (error) {
+      // Saved schedules are validated; one that no longer parses must not stop the others.
+      logger.warn("job schedule does not parse", { type: def.type, id: entry.id, error });
+      continue;
+    }
+    if (!slot || seen.get(entry.id) === slot.getTime()) continue;
+    const payload = def.payload.parse(entry.payload);
+    await enqueueJob(prisma, { type: def.type, id: entry.id, payload, requeue: "if-finished", finishedBefore: slot, now }, registry);
+    seen.set(entry.id, slot.getTime());
+  }
+}
+
 /** Enqueues the latest slot of each cron job, once per slot per process (the database dedupes across processes). */
 export async function enqueueDueCronJobs(prisma: PrismaClient, registry: TJobRegistry, seen: Map<string, number>, now: Date): Promise<void> {
   for (const def of registry.values()) {
+    if (def.schedules) await enqueueDueSchedules(prisma, def, registry, seen, now);
     if (!def.cron) continue;
     const slot = previousSlot(parseCron(def.cron.schedule), now);
     if (!slot || seen.get(def.type) === slot.getTime()) continue;

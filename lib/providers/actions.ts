@@ -4,6 +4,7 @@ import {
   createProviderOperation,
   deleteProviderOperation,
   setProviderEnabledOperation,
+  syncProviderOperation,
   testProviderOperation,
   updateProviderOperation,
 } from "@/lib/providers/operations";
@@ -14,3 +15,4 @@ export const updateProviderAction = defineAction(updateProviderOperation);
 export const testProviderAction = defineAction(testProviderOperation);
 export const setProviderEnabledAction = defineAction(setProviderEnabledOperation);
 export const deleteProviderAction = defineAction(deleteProviderOperation);
+export const syncProviderAction = defineAction(syncProviderOperation);

@@ -1,5 +1,6 @@
 import { ZCreateProvider, ZProviderId, ZSetProviderEnabled, ZUpdateProvider, type TProviderView } from "@/lib/providers/schemas";
-import { deleteProvider, setProviderEnabled, testProvider, type TConnectionTest } from "@/lib/providers/services/manage-provider";
+import { actorLabel } from "@/lib/auth/actor";
+import { deleteProvider, requestProviderSync, setProviderEnabled, testProvider, type TConnectionTest, type TSyncRequested } from "@/lib/providers/services/manage-provider";
 import { createProvider, updateProvider } from "@/lib/providers/services/save-provider";
 import type { TOperation } from "@/lib/server/execute";
 
@@ -37,4 +38,11 @@ export const deleteProviderOperation: TOperation<typeof ZProviderId, { id: strin
   permission: "connectors.manage",
   input: ZProviderId,
   run: ({ tx, input }) => deleteProvider(tx, input.id),
+};
+
+export const syncProviderOperation: TOperation<typeof ZProviderId, TSyncRequested> = {
+  name: "providers.sync",
+  permission: "connectors.manage",
+  input: ZProviderId,
+  run: ({ tx, input, actor }) => requestProviderSync(tx, input.id, actorLabel(actor)),
 };

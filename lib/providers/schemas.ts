@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTOR_TYPES } from "@/lib/connectors/registry";
+import { parseCron } from "@/lib/jobs/cron";
 
 /**
  * Provider management input. Config and secret arrive as plain objects and are parsed with the
@@ -7,12 +8,30 @@ import { CONNECTOR_TYPES } from "@/lib/connectors/registry";
  */
 const ZName = z.string().trim().min(1, "Name the provider").max(100, "At most 100 characters");
 const ZObject = z.record(z.string(), z.unknown());
+/** A UTC cron (lib/jobs/cron.ts) for the sync job; empty = sync only on demand. */
+const ZSyncSchedule = z
+  .string()
+  .trim()
+  .max(100, "At most 100 characters")
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    try {
+      parseCron(value);
+      return value;
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `Not a schedule: ${(error as Error).message} (e.g. "0 * * * *" for hourly, UTC)` });
+      return z.NEVER;
+    }
+  })
+  .nullable()
+  .optional();
 
 export const ZCreateProvider = z.object({
   type: z.enum(CONNECTOR_TYPES, { error: "Choose a connector type" }),
   name: ZName,
   config: ZObject,
   secret: ZObject,
+  syncSchedule: ZSyncSchedule,
 });
 export type TCreateProvider = z.infer<typeof ZCreateProvider>;
 
@@ -22,6 +41,7 @@ export const ZUpdateProvider = z.object({
   config: ZObject,
   /** Absent: keep the stored secret. Present: replace it. */
   secret: ZObject.optional(),
+  syncSchedule: ZSyncSchedule,
 });
 export type TUpdateProvider = z.infer<typeof ZUpdateProvider>;
 
@@ -36,4 +56,5 @@ export type TProviderView = {
   config: Record<string, unknown>;
   secretSet: boolean;
   enabled: boolean;
+  syncSchedule: string | null;
 };

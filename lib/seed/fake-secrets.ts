@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { CredentialKind } from "@/lib/generated/prisma/client";
 import type { TProviderKey } from "@/lib/seed/catalog-providers";
 import type { TRng } from "@/lib/seed/prng";
@@ -75,14 +74,5 @@ export function fakeExternalId(provider: TProviderKey, kind: CredentialKind, ser
   }
 }
 
-/** DESIGN.md: "sha256:" + lowercase hex SHA-256 of the exact secret string (UTF-8). */
-export function fingerprintOf(secret: string): string {
-  return `sha256:${createHash("sha256").update(secret, "utf8").digest("hex")}`;
-}
-
-/** The last four characters: enough for a human to recognise a token, never more. */
-export function hintOf(secret: string): string {
-  return secret.slice(-4);
-}
-
-export const FINGERPRINT_PATTERN = /^sha256:[0-9a-f]{64}$/;
+// One definition, shared with connectors, the scanner and ingestion.
+export { FINGERPRINT_PATTERN, fingerprintOf, hintOf } from "@/lib/connectors/fingerprint";

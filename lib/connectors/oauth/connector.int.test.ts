@@ -3,7 +3,7 @@ import type { TConnectorContext } from "../contract";
 import { ProviderError } from "../provider-error";
 import { CONNECTORS } from "../registry";
 import { runConnectorContractSuite } from "../testing/contract-suite";
-import { PEER_CLIENT, PEER_RESOURCE, startOAuthPeer } from "../testing/oauth-peer";
+import { deletePeerClient, PEER_CLIENT, PEER_RESOURCE, registerPeerClient, startOAuthPeer } from "../testing/oauth-peer";
 import { ZOAuthConfig } from "./connector";
 
 const ctxFor = (issuer: string, clientSecret = PEER_CLIENT.clientSecret, extra: Record<string, unknown> = {}): TConnectorContext<unknown, unknown> => ({
@@ -15,12 +15,26 @@ const ctxFor = (issuer: string, clientSecret = PEER_CLIENT.clientSecret, extra: 
 runConnectorContractSuite("oauth (oidc-provider)", CONNECTORS.oauth, {
   setup: async () => {
     const peer = await startOAuthPeer();
+    const registered = new Map<string, Awaited<ReturnType<typeof registerPeerClient>>>();
     return {
       ctx: ctxFor(peer.issuer),
       atBaseUrl: (url) => ctxFor(url),
       wrongSecret: ctxFor(peer.issuer, "not-the-secret"),
       issueRequest: { scopes: ["inventory:read"], resource: PEER_RESOURCE },
       expectedAudience: PEER_RESOURCE,
+      sync: {
+        seed: async (count) => {
+          const clients = await Promise.all(Array.from({ length: count }, (_, i) => registerPeerClient(peer.issuer, `contract client ${i}`)));
+          clients.forEach((c) => registered.set(`client_secret:${c.client_id}`, c));
+          const registrations = clients.map((c) => `${c.registration_client_uri} ${c.registration_access_token}`).join("\n");
+          return {
+            ctx: { ...ctxFor(peer.issuer), secret: { clientSecret: PEER_CLIENT.clientSecret, registrations } },
+            credentialIds: clients.map((c) => `client_secret:${c.client_id}`),
+            secrets: clients.flatMap((c) => [c.client_secret!, c.registration_access_token]),
+          };
+        },
+        remove: (id) => deletePeerClient(registered.get(id)!),
+      },
       close: peer.close,
     };
   },

@@ -3,6 +3,7 @@ import { defineConnector, unsupported, type TConnectorContext, type TVerificatio
 import { providerRequest } from "../http";
 import { ProviderError } from "../provider-error";
 import { discover, type TAuthServerMetadata } from "./metadata";
+import { clientItems, parseRegistrations, readRegistration, ZRegistrations } from "./registrations";
 
 /**
  * A standards-only OAuth 2.0 / OpenID Connect authorization server: discovery (RFC 8414),
@@ -11,13 +12,21 @@ import { discover, type TAuthServerMetadata } from "./metadata";
  */
 
 export const ZOAuthConfig = z.object({
-  issuer: z.url("The issuer must be a URL, e.g. https://auth.example.com").describe("Issuer URL"),
-  clientId: z.string().trim().min(1, "The client id is required").max(200).describe("Client id"),
-  tokenEndpointAuth: z.enum(["client_secret_basic", "client_secret_post"]).default("client_secret_basic").describe("Client authentication"),
-  defaultResource: z.url("The resource must be a URL").optional().describe("Default resource (RFC 8707)"),
+  issuer: z.url("The issuer must be a URL, e.g. https://auth.example.com").meta({ title: "Issuer URL", description: "Exactly as the server's metadata names it; discovery (RFC 8414, or OpenID) starts here." }),
+  clientId: z.string().trim().min(1, "The client id is required").max(200).meta({ title: "Client id", description: "A confidential client allowed the client_credentials grant and introspection." }),
+  tokenEndpointAuth: z
+    .enum(["client_secret_basic", "client_secret_post"])
+    .default("client_secret_basic")
+    .meta({ title: "Client authentication", description: "How the client id and secret are sent to the token endpoint." }),
+  defaultResource: z.url("The resource must be a URL").optional().meta({ title: "Default resource (RFC 8707)", description: "The audience issued tokens are bound to when a request names none." }),
 });
 export const ZOAuthSecret = z.object({
-  clientSecret: z.string().min(1, "The client secret is required").max(1000).describe("Client secret"),
+  clientSecret: z.string().min(1, "The client secret is required").max(1000).meta({ title: "Client secret" }),
+  registrations: ZRegistrations.optional().meta({
+    title: "Client registrations to sync (RFC 7592)",
+    description: "One client per line: its registration client URI and registration access token, separated by a space. Sync reads each client and its secret's metadata.",
+    widget: "textarea",
+  }),
 });
 type TConfig = z.infer<typeof ZOAuthConfig>;
 type TSecret = z.infer<typeof ZOAuthSecret>;
@@ -65,6 +74,23 @@ async function introspect(ctx: TCtx, metadata: TAuthServerMetadata, token: strin
   return data;
 }
 
+/** The test reads the first registrations too: a mistyped token is refused before it is saved. */
+const TESTED_REGISTRATIONS = 5;
+async function checkRegistrations(ctx: TCtx): Promise<string> {
+  const { registrations } = parseRegistrations(ctx.secret.registrations ?? "");
+  if (registrations.length === 0) return "";
+  const sample = registrations.slice(0, TESTED_REGISTRATIONS);
+  for (const registration of sample) {
+    if (!(await readRegistration(registration, ctx.config.issuer, ctx.timeoutMs))) {
+      throw new ProviderError("http", `Registration line ${registration.line}: the server refused the registration access token (401): check the token, or remove the line if the client is gone.`, {
+        retryable: false,
+        status: 401,
+      });
+    }
+  }
+  return ` ${sample.length} of ${registrations.length} client registration${registrations.length === 1 ? "" : "s"} read.`;
+}
+
 export const oauthConnector = defineConnector({
   label: "OAuth 2.0 / OIDC authorization server",
   description: "Any standards-compliant authorization server (Keycloak, Glewlwyd, Okta, Auth0, …): issues client-credentials tokens, introspects and revokes them.",
@@ -77,14 +103,33 @@ export const oauthConnector = defineConnector({
       // without issuing anything (a wrong secret is 401 invalid_client, a good one {active:false}).
       run: async (ctx) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
+        const registrations = await checkRegistrations(ctx);
         if (metadata.introspection_endpoint) {
           await introspect(ctx, metadata, "tokenward-connection-test");
-          return { ok: true, detail: `Metadata found at ${metadata.issuer}; client "${ctx.config.clientId}" authenticated at the introspection endpoint.` };
+          return { ok: true, detail: `Metadata found at ${metadata.issuer}; client "${ctx.config.clientId}" authenticated at the introspection endpoint.${registrations}` };
         }
-        return { ok: true, detail: `Metadata found at ${metadata.issuer}; it publishes no introspection endpoint, so the client secret was not checked.` };
+        return { ok: true, detail: `Metadata found at ${metadata.issuer}; it publishes no introspection endpoint, so the client secret was not checked.${registrations}` };
       },
     },
-    sync: unsupported("OAuth 2.0 defines no API to list an authorization server's clients or tokens."),
+    sync: {
+      supported: true,
+      // OAuth lists nothing; RFC 7592 reads each client the admin registered here, one at a time,
+      // so memory stays flat however many there are.
+      run: async function* (ctx) {
+        const { registrations } = parseRegistrations(ctx.secret.registrations ?? "");
+        if (registrations.length === 0) {
+          throw new ProviderError("config", "Nothing to sync: add client registrations (RFC 7592 URI and token, one per line) to this provider's secret.", { retryable: false });
+        }
+        await discover(ctx.config.issuer, ctx.timeoutMs);
+        let seen = 0;
+        for (const registration of registrations) {
+          const client = await readRegistration(registration, ctx.config.issuer, ctx.timeoutMs);
+          if (client) yield* clientItems(client, registration);
+          else yield { kind: "warning", message: `Registration line ${registration.line}: the server no longer knows this client (401); it is marked revoked upstream.` };
+          yield { kind: "progress", seen: ++seen, total: registrations.length };
+        }
+      },
+    },
     issue: {
       supported: true,
       run: async (ctx, request) => {

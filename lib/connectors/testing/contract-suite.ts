@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAPABILITY_NAMES, type TConnectorContext, type TConnectorDefinition } from "../contract";
+import { CAPABILITY_NAMES, type TConnectorContext, type TConnectorDefinition, type TSyncItem } from "../contract";
 import { ProviderError } from "../provider-error";
 import { closedPortUrl, startPeer } from "./peer";
 
@@ -17,9 +17,20 @@ export type TContractFixture = {
     issueRequest: { scopes: string[]; resource?: string };
     /** What verify must report as the audience of an issued credential. */
     expectedAudience?: string;
+    /** Required when the connector declares sync: creates credentials upstream, and deletes one. */
+    sync?: {
+      seed: (count: number) => Promise<{ ctx: TConnectorContext<unknown, unknown>; credentialIds: string[]; secrets: string[] }>;
+      remove: (credentialExternalId: string) => Promise<void>;
+    };
     close: () => Promise<void>;
   }>;
 };
+
+async function collect(items: AsyncIterable<TSyncItem>): Promise<TSyncItem[]> {
+  const out: TSyncItem[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
 
 async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -132,6 +143,38 @@ export function runConnectorContractSuite(name: string, definition: TConnectorDe
       const issued = await issue.run(env.ctx, env.issueRequest);
       await revoke.run(env.ctx, { value: issued.value });
       expect((await verify.run(env.ctx, { value: issued.value })).active).toBe(false);
+    });
+
+    const { sync } = definition.capabilities;
+    it.skipIf(!sync.supported)("syncs every upstream credential once, identities first, stable ids, no secret in what it yields", async () => {
+      if (!sync.supported) return;
+      expect(env.sync, "a connector that syncs gives the suite a way to create upstream credentials").toBeDefined();
+      const seeded = await env.sync!.seed(3);
+      const items = await collect(sync.run(seeded.ctx));
+      const credentials = items.filter((i) => i.kind === "credential");
+      expect(credentials.map((c) => c.externalId).sort()).toEqual([...seeded.credentialIds].sort());
+      const identityOrder = new Map(items.flatMap((i, index) => (i.kind === "identity" ? [[i.externalId, index] as const] : [])));
+      items.forEach((item, index) => {
+        if (item.kind === "credential" && item.identityExternalId) expect(identityOrder.get(item.identityExternalId), "identity before its credential").toBeLessThan(index);
+      });
+      const progress = items.filter((i) => i.kind === "progress");
+      progress.forEach((p, index) => {
+        if (index > 0) expect(p.seen).toBeGreaterThanOrEqual(progress[index - 1]!.seen);
+        if (p.total !== undefined) expect(p.seen).toBeLessThanOrEqual(p.total);
+      });
+      const yielded = JSON.stringify(items);
+      for (const secret of seeded.secrets) expect(yielded.includes(secret), "a secret leaked into the sync stream").toBe(false);
+      // A re-sync names the same credentials by the same ids: the inventory updates, never duplicates.
+      const again = (await collect(sync.run(seeded.ctx))).filter((i) => i.kind === "credential").map((c) => c.externalId);
+      expect(again.sort()).toEqual([...seeded.credentialIds].sort());
+    });
+
+    it.skipIf(!sync.supported)("a credential deleted upstream is no longer yielded", async () => {
+      if (!sync.supported) return;
+      const seeded = await env.sync!.seed(2);
+      await env.sync!.remove(seeded.credentialIds[0]!);
+      const ids = (await collect(sync.run(seeded.ctx))).filter((i) => i.kind === "credential").map((c) => c.externalId);
+      expect(ids).toEqual([seeded.credentialIds[1]]);
     });
   });
 }

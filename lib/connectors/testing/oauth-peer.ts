@@ -35,6 +35,9 @@ export async function startOAuthPeer(): Promise<{ issuer: string; close: () => P
       // Only the client a token was issued to may introspect it.
       introspection: { enabled: true, allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId },
       revocation: { enabled: true },
+      // RFC 7591 / 7592: clients registered here can be read back (the connector's sync).
+      registration: { enabled: true },
+      registrationManagement: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => PEER_RESOURCE,
@@ -55,4 +58,23 @@ export async function startOAuthPeer(): Promise<{ issuer: string; close: () => P
         server.close(() => resolve());
       }),
   };
+}
+
+const ZRegistered = { parse: (v: unknown) => v as { client_id: string; client_secret?: string; registration_client_uri: string; registration_access_token: string } };
+
+/** Registers a client-credentials client (RFC 7591), as an MCP client or an admin would. */
+export async function registerPeerClient(issuer: string, name: string, options: { scope?: string; secretExpiresAt?: number } = {}) {
+  const response = await fetch(`${issuer}/reg`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: name, grant_types: ["client_credentials"], response_types: [], redirect_uris: [], scope: options.scope ?? PEER_SCOPES[0], token_endpoint_auth_method: "client_secret_basic" }),
+  });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
+  return ZRegistered.parse(await response.json());
+}
+
+/** Deletes a client (RFC 7592 §2.3): the next sync must see it gone. */
+export async function deletePeerClient(registration: { registration_client_uri: string; registration_access_token: string }) {
+  const response = await fetch(registration.registration_client_uri, { method: "DELETE", headers: { authorization: `Bearer ${registration.registration_access_token}` } });
+  if (response.status !== 204) throw new Error(`delete failed: ${response.status}`);
 }

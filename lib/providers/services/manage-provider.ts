@@ -4,6 +4,8 @@ import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
 import { decryptSecret } from "@/lib/connectors/secrets";
 import { AppError } from "@/lib/errors/app-error";
 import type { TRunOutcome, TTx } from "@/lib/server/execute";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { PROVIDER_SYNC_JOB_TYPE } from "@/lib/providers/jobs";
 import { parseConnectorInput } from "./connector-input";
 
 async function lockProvider(tx: TTx, id: string) {
@@ -51,4 +53,22 @@ export async function deleteProvider(tx: TTx, id: string): Promise<TRunOutcome<{
   }
   await tx.provider.delete({ where: { id } });
   return { data: { id }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, type: provider.type, config: provider.config } } };
+}
+
+export type TSyncRequested = { id: string; jobId: string };
+
+/**
+ * Queues a sync (the providers.sync job). Refused, with the reason, when the provider cannot sync
+ * or a sync of it is already queued or running: one sync per provider at a time.
+ */
+export async function requestProviderSync(tx: TTx, id: string, requestedBy: string): Promise<TRunOutcome<TSyncRequested>> {
+  const provider = await lockProvider(tx, id);
+  if (!provider.enabled) throw new AppError("CONFLICT", `${provider.name} is disabled: enable it to sync.`);
+  if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `Provider type "${provider.type}" has no connector: it cannot be synced.`);
+  const sync = connectorFor(provider.type).capabilities.sync;
+  if (!sync.supported) throw new AppError("CONFLICT", sync.reason);
+  if (!provider.encryptedCredentials) throw new AppError("CONFLICT", "This provider has no secret yet: edit it and enter one.");
+  const { id: jobId, enqueued } = await enqueueJob(tx, { type: PROVIDER_SYNC_JOB_TYPE, payload: { providerId: id, trigger: "manual", requestedBy }, requeue: "if-finished" });
+  if (!enqueued) throw new AppError("CONFLICT", `A sync of ${provider.name} is already queued or running.`);
+  return { data: { id, jobId }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, jobId } } };
 }

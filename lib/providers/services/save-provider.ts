@@ -7,8 +7,12 @@ import type { TCreateProvider, TProviderView, TUpdateProvider } from "@/lib/prov
 import type { TRunOutcome, TTx } from "@/lib/server/execute";
 import { parseConnectorInput, requireWorkingConnection } from "./connector-input";
 
-function view(row: { id: string; type: string; name: string; config: unknown; encryptedCredentials: string | null; enabled: boolean }): TProviderView {
-  return { id: row.id, type: row.type, name: row.name, config: row.config as Record<string, unknown>, secretSet: row.encryptedCredentials !== null, enabled: row.enabled };
+type TRow = { id: string; type: string; name: string; config: unknown; encryptedCredentials: string | null; enabled: boolean; syncSchedule: string | null };
+export function providerView(row: TRow): TProviderView {
+  return {
+    id: row.id, type: row.type, name: row.name, config: row.config as Record<string, unknown>,
+    secretSet: row.encryptedCredentials !== null, enabled: row.enabled, syncSchedule: row.syncSchedule,
+  };
 }
 
 async function requireFreeName(tx: TTx, name: string, exceptId?: string) {
@@ -24,9 +28,9 @@ export async function createProvider(tx: TTx, input: TCreateProvider): Promise<T
   const detail = await requireWorkingConnection(definition, config, secret);
   const id = randomUUID();
   const row = await tx.provider.create({
-    data: { id, type: input.type, name: input.name, config: config as object, encryptedCredentials: encryptSecret(secret, id) },
+    data: { id, type: input.type, name: input.name, config: config as object, encryptedCredentials: encryptSecret(secret, id), syncSchedule: input.syncSchedule ?? null },
   });
-  return { data: view(row), audit: { targetType: "provider", targetId: id, summary: { name: input.name, type: input.type, config, test: detail } } };
+  return { data: providerView(row), audit: { targetType: "provider", targetId: id, summary: { name: input.name, type: input.type, config, syncSchedule: row.syncSchedule, test: detail } } };
 }
 
 /** Updates name and config, and the secret only when a new one is given; tested before saving. */
@@ -47,14 +51,25 @@ export async function updateProvider(tx: TTx, input: TUpdateProvider): Promise<T
   const detail = await requireWorkingConnection(definition, config, secret);
   const row = await tx.provider.update({
     where: { id: input.id },
-    data: { name: input.name, config: config as object, ...(input.secret ? { encryptedCredentials: encryptSecret(secret, input.id) } : {}) },
+    data: {
+      name: input.name,
+      config: config as object,
+      ...(input.syncSchedule !== undefined ? { syncSchedule: input.syncSchedule } : {}),
+      ...(input.secret ? { encryptedCredentials: encryptSecret(secret, input.id) } : {}),
+    },
   });
   return {
-    data: view(row),
+    data: providerView(row),
     audit: {
       targetType: "provider",
       targetId: row.id,
-      summary: { name: row.name, before: { name: before.name, config: before.config }, after: { name: row.name, config }, secretReplaced: Boolean(input.secret), test: detail },
+      summary: {
+        name: row.name,
+        before: { name: before.name, config: before.config, syncSchedule: before.syncSchedule },
+        after: { name: row.name, config, syncSchedule: row.syncSchedule },
+        secretReplaced: Boolean(input.secret),
+        test: detail,
+      },
     },
   };
 }
