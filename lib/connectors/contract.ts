@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ProviderError } from "./provider-error";
 
 /**
  * What a connector is. A definition declares its config and secret as zod schemas (the forms are
@@ -67,7 +68,11 @@ export type TSyncProgress = { kind: "progress"; seen: number; total?: number };
 export type TSyncWarning = { kind: "warning"; message: string };
 export type TSyncItem = TSyncedIdentity | TSyncedCredential | TSyncProgress | TSyncWarning;
 
-export type TIssueRequest = { scopes: string[]; resource?: string; audience?: string };
+/**
+ * `subject`: who at the provider the credential is for, where the provider needs one (an AWS IAM
+ * user name, a GitHub App installation id); connectors that issue to themselves ignore it.
+ */
+export type TIssueRequest = { scopes: string[]; resource?: string; audience?: string; subject?: string };
 export type TIssuedCredential = {
   /** The credential itself: shown once, never stored in plain text. */
   value: string;
@@ -77,7 +82,13 @@ export type TIssuedCredential = {
   externalId?: string;
 };
 
-export type TCredentialRef = { value: string; externalId?: string };
+/**
+ * How a capability names an existing credential: by its value when Tokenward holds it only for the
+ * call (a token just issued, one being verified on request), else by the provider's id (a GitHub PAT
+ * id, an AWS access key id) — Tokenward never keeps discovered secrets. A connector that needs the
+ * one it was not given throws ProviderError "config" (requireValue / requireExternalId).
+ */
+export type TCredentialRef = { value?: string; externalId?: string; kind?: TSyncedCredentialKind };
 
 export type TVerification = {
   active: boolean;
@@ -111,6 +122,16 @@ export type TConnectorDefinition<CS extends z.ZodType = z.ZodType, SS extends z.
 /** Keeps the config/secret types flowing into the capabilities while the registry holds a union. */
 export function defineConnector<CS extends z.ZodType, SS extends z.ZodType>(def: TConnectorDefinition<CS, SS>): TConnectorDefinition<CS, SS> {
   return def;
+}
+
+export function requireValue(credential: TCredentialRef, why: string): string {
+  if (credential.value) return credential.value;
+  throw new ProviderError("config", `This provider needs the credential itself to ${why}; Tokenward does not keep it.`, { retryable: false });
+}
+
+export function requireExternalId(credential: TCredentialRef, why: string): string {
+  if (credential.externalId) return credential.externalId;
+  throw new ProviderError("config", `This provider names credentials by id to ${why}, and this one has no provider id (was it synced?).`, { retryable: false });
 }
 
 export function unsupported(reason: string): TUnsupported {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineConnector, unsupported, type TConnectorContext, type TVerification } from "../contract";
+import { defineConnector, requireValue, unsupported, type TConnectorContext, type TVerification } from "../contract";
 import { providerRequest } from "../http";
 import { ProviderError } from "../provider-error";
 import { discover, type TAuthServerMetadata } from "./metadata";
@@ -164,7 +164,7 @@ export const oauthConnector = defineConnector({
         // RFC 7009 §2.2: success is 200 with an empty body, also for a token already invalid.
         await providerRequest(endpoint(metadata, "revocation_endpoint", "RFC 7009"), z.unknown(), {
           headers: auth.headers,
-          form: { ...auth.form, token: credential.value, token_type_hint: "access_token" },
+          form: { ...auth.form, token: requireValue(credential, "revoke it (RFC 7009)"), token_type_hint: "access_token" },
           timeoutMs: ctx.timeoutMs,
         });
       },
@@ -173,7 +173,7 @@ export const oauthConnector = defineConnector({
       supported: true,
       run: async (ctx, credential): Promise<TVerification> => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
-        const data = await introspect(ctx, metadata, credential.value);
+        const data = await introspect(ctx, metadata, requireValue(credential, "introspect it (RFC 7662)"));
         return {
           active: data.active,
           scopes: data.scope ? data.scope.split(" ").filter(Boolean) : [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAPABILITY_NAMES, type TConnectorContext, type TConnectorDefinition, type TSyncItem } from "../contract";
+import { CAPABILITY_NAMES, type TConnectorContext, type TConnectorDefinition, type TCredentialRef, type TIssuedCredential, type TIssueRequest, type TSyncItem } from "../contract";
 import { ProviderError } from "../provider-error";
 import { closedPortUrl, startPeer } from "./peer";
 
@@ -14,7 +14,9 @@ export type TContractFixture = {
     /** The same config pointed at another base URL (a garbage, failing, slow or absent peer). */
     atBaseUrl: (url: string) => TConnectorContext<unknown, unknown>;
     wrongSecret: TConnectorContext<unknown, unknown>;
-    issueRequest: { scopes: string[]; resource?: string };
+    issueRequest: TIssueRequest;
+    /** A credential this provider never issued, named the way its verify expects (default: a made-up value). */
+    unknownCredential?: TCredentialRef;
     /** What verify must report as the audience of an issued credential. */
     expectedAudience?: string;
     /** Required when the connector declares sync: creates credentials upstream, and deletes one. */
@@ -31,6 +33,9 @@ async function collect(items: AsyncIterable<TSyncItem>): Promise<TSyncItem[]> {
   for await (const item of items) out.push(item);
   return out;
 }
+
+/** An issued credential named both ways, as the workflows will hold it until it is delivered. */
+const refTo = (issued: TIssuedCredential): TCredentialRef => ({ value: issued.value, externalId: issued.externalId });
 
 async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -126,7 +131,7 @@ export function runConnectorContractSuite(name: string, definition: TConnectorDe
       if (!issue.supported || !verify.supported) return;
       const issued = await issue.run(env.ctx, env.issueRequest);
       expect(issued.value.length).toBeGreaterThan(0);
-      const v = await verify.run(env.ctx, { value: issued.value });
+      const v = await verify.run(env.ctx, refTo(issued));
       expect(v.active).toBe(true);
       expect(v.scopes).toEqual(expect.arrayContaining(env.issueRequest.scopes));
       if (env.expectedAudience) expect(v.audience).toContain(env.expectedAudience);
@@ -135,14 +140,14 @@ export function runConnectorContractSuite(name: string, definition: TConnectorDe
 
     it.skipIf(!verify.supported)("verifies an unknown credential as inactive", async () => {
       if (!verify.supported) return;
-      expect((await verify.run(env.ctx, { value: "not-a-token-this-provider-issued" })).active).toBe(false);
+      expect((await verify.run(env.ctx, env.unknownCredential ?? { value: "not-a-token-this-provider-issued" })).active).toBe(false);
     });
 
     it.skipIf(!issue.supported || !revoke.supported || !verify.supported)("a revoked credential verifies inactive", async () => {
       if (!issue.supported || !revoke.supported || !verify.supported) return;
       const issued = await issue.run(env.ctx, env.issueRequest);
-      await revoke.run(env.ctx, { value: issued.value });
-      expect((await verify.run(env.ctx, { value: issued.value })).active).toBe(false);
+      await revoke.run(env.ctx, refTo(issued));
+      expect((await verify.run(env.ctx, refTo(issued))).active).toBe(false);
     });
 
     const { sync } = definition.capabilities;
