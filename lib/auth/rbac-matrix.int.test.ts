@@ -40,6 +40,7 @@ const MATRIX: Record<string, TPermission> = {
   "risk.policy.export": "inventory.read",
   "risk.recompute.start": "risk.recompute",
   "risk.recompute.status": "inventory.read",
+  "providers.sync.status": "providers.read",
   "api_keys.create": "api_keys.manage",
   "api_keys.revoke": "api_keys.manage",
   "providers.create": "connectors.manage",

@@ -1,0 +1,163 @@
+import "server-only";
+import { CAPABILITY_LABELS, CAPABILITY_NAMES, type TCapabilityName } from "@/lib/connectors/contract";
+import { formFieldsOf, type TFormField } from "@/lib/connectors/form-fields";
+import { CONNECTORS, CONNECTOR_TYPES, isConnectorType } from "@/lib/connectors/registry";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { providerSyncJobId, ZProviderSyncPayload } from "@/lib/providers/jobs";
+import type { TProviderView } from "@/lib/providers/schemas";
+import { providerView } from "@/lib/providers/services/save-provider";
+
+/**
+ * What the Providers pages read. Never the secret: a view says only whether one is set. Providers
+ * are few (one per connected system), so lists are read whole.
+ */
+
+export type TConnectorInfo = { type: string; label: string; description: string; configFields: TFormField[]; secretFields: TFormField[] };
+
+/** The connector catalogue as the form needs it, derived from the registry. */
+export function connectorCatalogue(): TConnectorInfo[] {
+  return CONNECTOR_TYPES.map((type) => {
+    const def = CONNECTORS[type];
+    return { type, label: def.label, description: def.description, configFields: formFieldsOf(def.configSchema), secretFields: formFieldsOf(def.secretSchema, { secret: true }) };
+  });
+}
+
+export function connectorLabel(type: string): string {
+  return isConnectorType(type) ? CONNECTORS[type].label : `${type} (no connector: listed from seeded or imported data)`;
+}
+
+export type TProviderListRow = {
+  id: string;
+  name: string;
+  type: string;
+  typeLabel: string;
+  connected: boolean;
+  enabled: boolean;
+  syncStatus: "never" | "running" | "ok" | "error";
+  lastSyncAt: string | null;
+  lastSyncError: string | null;
+  syncSchedule: string | null;
+  credentials: number;
+  activeCredentials: number;
+};
+
+export async function listProviders(prisma: PrismaClient): Promise<TProviderListRow[]> {
+  const [providers, counts] = await Promise.all([
+    prisma.provider.findMany({ orderBy: { name: "asc" } }),
+    prisma.$queryRawUnsafe<{ provider_id: string; total: number; active: number }[]>(
+      `SELECT provider_id::text AS provider_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'active')::int AS active FROM credentials GROUP BY provider_id`,
+    ),
+  ]);
+  const byProvider = new Map(counts.map((c) => [c.provider_id, c]));
+  return providers.map((p) => ({
+    id: p.id,
+    name: p.name,
+    type: p.type,
+    typeLabel: connectorLabel(p.type),
+    connected: isConnectorType(p.type),
+    enabled: p.enabled,
+    syncStatus: p.syncStatus,
+    lastSyncAt: p.lastSyncAt?.toISOString() ?? null,
+    lastSyncError: p.lastSyncError,
+    syncSchedule: p.syncSchedule,
+    credentials: byProvider.get(p.id)?.total ?? 0,
+    activeCredentials: byProvider.get(p.id)?.active ?? 0,
+  }));
+}
+
+export type TProviderSyncStatus = {
+  state: "never" | "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  done: number;
+  total: number | null;
+  note: string | null;
+  trigger: string | null;
+  requestedBy: string | null;
+  lastError: string | null;
+};
+
+export async function readProviderSyncStatus(prisma: PrismaClient, providerId: string): Promise<TProviderSyncStatus> {
+  const job = await prisma.job.findUnique({ where: { id: providerSyncJobId(providerId) } });
+  if (!job) return { state: "never", done: 0, total: null, note: null, trigger: null, requestedBy: null, lastError: null };
+  const payload = ZProviderSyncPayload.safeParse(job.payload);
+  return {
+    state: job.status,
+    done: job.progressDone,
+    total: job.progressTotal,
+    note: job.progressNote,
+    trigger: payload.success ? payload.data.trigger : null,
+    requestedBy: payload.success ? (payload.data.requestedBy ?? null) : null,
+    lastError: job.lastError,
+  };
+}
+
+export type TSyncRunRow = {
+  id: string;
+  trigger: string;
+  requestedBy: string | null;
+  status: "running" | "succeeded" | "failed";
+  startedAt: string;
+  finishedAt: string | null;
+  seen: number;
+  total: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  restored: number;
+  revokedUpstream: number;
+  identities: number;
+  warnings: string[];
+  error: string | null;
+};
+
+export type TCapabilityRow = { name: TCapabilityName; label: string; supported: boolean; reason: string | null };
+
+export type TProviderDetail = {
+  provider: TProviderView & { typeLabel: string; connected: boolean; syncStatus: TProviderListRow["syncStatus"]; lastSyncAt: string | null; lastSyncError: string | null; createdAt: string };
+  connector: TConnectorInfo | null;
+  capabilities: TCapabilityRow[];
+  counts: { credentials: number; active: number; revokedUpstream: number; identities: number };
+  runs: TSyncRunRow[];
+  sync: TProviderSyncStatus;
+};
+
+export const SYNC_HISTORY_LIMIT = 20;
+
+export async function getProviderDetail(prisma: PrismaClient, id: string): Promise<TProviderDetail | null> {
+  const row = await prisma.provider.findUnique({ where: { id } });
+  if (!row) return null;
+  const [runs, total, active, revokedUpstream, identities, sync] = await Promise.all([
+    prisma.providerSyncRun.findMany({ where: { providerId: id }, orderBy: { startedAt: "desc" }, take: SYNC_HISTORY_LIMIT }),
+    prisma.credential.count({ where: { providerId: id } }),
+    prisma.credential.count({ where: { providerId: id, status: "active" } }),
+    prisma.credential.count({ where: { providerId: id, revokedUpstreamAt: { not: null } } }),
+    prisma.identity.count({ where: { providerId: id } }),
+    readProviderSyncStatus(prisma, id),
+  ]);
+  const connected = isConnectorType(row.type);
+  const definition = connected ? CONNECTORS[row.type as keyof typeof CONNECTORS] : null;
+  return {
+    provider: {
+      ...providerView(row),
+      typeLabel: connectorLabel(row.type),
+      connected,
+      syncStatus: row.syncStatus,
+      lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+      lastSyncError: row.lastSyncError,
+      createdAt: row.createdAt.toISOString(),
+    },
+    connector: connected ? (connectorCatalogue().find((c) => c.type === row.type) ?? null) : null,
+    capabilities: definition
+      ? CAPABILITY_NAMES.map((name) => {
+          const cap = definition.capabilities[name];
+          return { name, label: CAPABILITY_LABELS[name], supported: cap.supported, reason: cap.supported ? null : cap.reason };
+        })
+      : [],
+    counts: { credentials: total, active, revokedUpstream, identities },
+    runs: runs.map((r) => ({
+      id: r.id, trigger: r.trigger, requestedBy: r.requestedBy, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
+      seen: r.seen, total: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, restored: r.restored, revokedUpstream: r.revokedUpstream,
+      identities: r.identities, warnings: r.warnings, error: r.error,
+    })),
+    sync,
+  };
+}
