@@ -42,10 +42,13 @@ export const PERMISSIONS = {
   "risk.recompute": everywhere("admin", "security"),
   // Machine access: Tokenward's own API keys.
   "api_keys.manage": everywhere("admin"),
-  // Configuration. Providers' settings (never their secrets) and sync history are visible to those
-  // who answer for the inventory; only admins change them.
-  "providers.read": everywhere("admin", "security", "auditor"),
+  // Configuration. Providers' settings (never their secrets) and sync history are visible to every
+  // role ("owner: see all": where a credential comes from is part of it); only admins change them.
+  "providers.read": everywhere(...EVERYONE),
   "connectors.manage": everywhere("admin"),
+  // Asking a credential's provider whether it is still active (and recording the answer): those who
+  // act on credentials, owners on their own and their team's.
+  "credentials.verify": { admin: "any", security: "any", owner: "owned" },
   "policy.manage": everywhere("admin"),
 } as const satisfies Record<string, TGrants>;
 

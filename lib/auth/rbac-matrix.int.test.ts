@@ -49,6 +49,7 @@ const MATRIX: Record<string, TPermission> = {
   "providers.set_enabled": "connectors.manage",
   "providers.delete": "connectors.manage",
   "providers.sync": "connectors.manage",
+  "credentials.verify": "credentials.verify",
 };
 
 const PROBE = "__rbac_probe__";

@@ -9,7 +9,11 @@ import { ProviderError } from "./provider-error";
  */
 
 export type TUnsupported = { supported: false; reason: string };
-export type TCapability<F> = { supported: true; run: F } | TUnsupported;
+/**
+ * `appliesTo`: the credential kinds a capability works on, when not all of the provider's (RFC 7009
+ * revokes tokens, not client secrets), with the reason given for the others.
+ */
+export type TCapability<F> = { supported: true; run: F; appliesTo?: { kinds: readonly TSyncedCredentialKind[]; otherwise: string } } | TUnsupported;
 
 export const CAPABILITY_NAMES = ["testConnection", "sync", "issue", "rotate", "revoke", "verify", "lastUsed"] as const;
 export type TCapabilityName = (typeof CAPABILITY_NAMES)[number];
@@ -61,6 +65,7 @@ export type TSyncedCredential = {
   /** When the provider shows the secret itself (never stored): DESIGN.md fingerprint and last 4. */
   fingerprint?: string;
   hint?: string;
+  /** Stored with the credential and handed back in TCredentialRef: what the connector needs to act on it later. Never a secret. */
   metadata: Record<string, unknown>;
 };
 export type TSyncProgress = { kind: "progress"; seen: number; total?: number };
@@ -88,7 +93,13 @@ export type TIssuedCredential = {
  * id, an AWS access key id) — Tokenward never keeps discovered secrets. A connector that needs the
  * one it was not given throws ProviderError "config" (requireValue / requireExternalId).
  */
-export type TCredentialRef = { value?: string; externalId?: string; kind?: TSyncedCredentialKind };
+export type TCredentialRef = {
+  value?: string;
+  externalId?: string;
+  kind?: TSyncedCredentialKind;
+  /** What this connector's last sync said about it (TSyncedCredential.metadata), e.g. the IAM user of a key. */
+  metadata?: Record<string, unknown>;
+};
 
 export type TVerification = {
   active: boolean;
@@ -132,6 +143,13 @@ export function requireValue(credential: TCredentialRef, why: string): string {
 export function requireExternalId(credential: TCredentialRef, why: string): string {
   if (credential.externalId) return credential.externalId;
   throw new ProviderError("config", `This provider names credentials by id to ${why}, and this one has no provider id (was it synced?).`, { retryable: false });
+}
+
+/** Whether `capability` can act on a credential of `kind`, and why not: what pages and workflows ask. */
+export function supportFor(capability: TCapability<unknown>, kind: string | undefined): { supported: true } | TUnsupported {
+  if (!capability.supported) return capability;
+  if (kind && capability.appliesTo && !(capability.appliesTo.kinds as readonly string[]).includes(kind)) return { supported: false, reason: capability.appliesTo.otherwise };
+  return { supported: true };
 }
 
 export function unsupported(reason: string): TUnsupported {

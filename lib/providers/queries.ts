@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { providerSyncJobId, ZProviderSyncPayload } from "@/lib/providers/jobs";
 import type { TProviderView } from "@/lib/providers/schemas";
 import { providerView } from "@/lib/providers/services/save-provider";
+import { syncBlocker } from "@/lib/providers/services/sync-blocker";
 
 /**
  * What the Providers pages read. Never the secret: a view says only whether one is set. Providers
@@ -23,7 +24,13 @@ export function connectorCatalogue(): TConnectorInfo[] {
 }
 
 export function connectorLabel(type: string): string {
-  return isConnectorType(type) ? CONNECTORS[type].label : `${type} (no connector: listed from seeded or imported data)`;
+  return isConnectorType(type) ? CONNECTORS[type].label : `${type} (no connector)`;
+}
+
+/** Whether Tokenward can talk to it: a connector exists for its type, and a secret was entered. */
+export type TConnection = "connected" | "no_secret" | "no_connector";
+export function connectionOf(row: { type: string; encryptedCredentials: string | null }): TConnection {
+  return !isConnectorType(row.type) ? "no_connector" : row.encryptedCredentials ? "connected" : "no_secret";
 }
 
 export type TProviderListRow = {
@@ -32,6 +39,7 @@ export type TProviderListRow = {
   type: string;
   typeLabel: string;
   connected: boolean;
+  connection: TConnection;
   enabled: boolean;
   syncStatus: "never" | "running" | "ok" | "error";
   lastSyncAt: string | null;
@@ -41,7 +49,8 @@ export type TProviderListRow = {
   activeCredentials: number;
 };
 
-export async function listProviders(prisma: PrismaClient): Promise<TProviderListRow[]> {
+export async function listProviders(prisma: PrismaClient): Promise<{ providers: TProviderListRow[]; readAt: number }> {
+  const readAt = Date.now();
   const [providers, counts] = await Promise.all([
     prisma.provider.findMany({ orderBy: { name: "asc" } }),
     prisma.$queryRawUnsafe<{ provider_id: string; total: number; active: number }[]>(
@@ -49,12 +58,13 @@ export async function listProviders(prisma: PrismaClient): Promise<TProviderList
     ),
   ]);
   const byProvider = new Map(counts.map((c) => [c.provider_id, c]));
-  return providers.map((p) => ({
+  const rows = providers.map((p) => ({
     id: p.id,
     name: p.name,
     type: p.type,
     typeLabel: connectorLabel(p.type),
     connected: isConnectorType(p.type),
+    connection: connectionOf(p),
     enabled: p.enabled,
     syncStatus: p.syncStatus,
     lastSyncAt: p.lastSyncAt?.toISOString() ?? null,
@@ -63,6 +73,7 @@ export async function listProviders(prisma: PrismaClient): Promise<TProviderList
     credentials: byProvider.get(p.id)?.total ?? 0,
     activeCredentials: byProvider.get(p.id)?.active ?? 0,
   }));
+  return { providers: rows, readAt };
 }
 
 export type TProviderSyncStatus = {
@@ -109,15 +120,29 @@ export type TSyncRunRow = {
   error: string | null;
 };
 
-export type TCapabilityRow = { name: TCapabilityName; label: string; supported: boolean; reason: string | null };
+/** `onlyFor`: the credential kinds it applies to, when not all (with `reason` saying why not the rest). */
+export type TCapabilityRow = { name: TCapabilityName; label: string; supported: boolean; reason: string | null; onlyFor: string[] | null };
 
 export type TProviderDetail = {
-  provider: TProviderView & { typeLabel: string; connected: boolean; syncStatus: TProviderListRow["syncStatus"]; lastSyncAt: string | null; lastSyncError: string | null; createdAt: string };
+  provider: TProviderView & {
+    typeLabel: string;
+    connected: boolean;
+    connection: TConnection;
+    sensitivity: string;
+    syncStatus: TProviderListRow["syncStatus"];
+    lastSyncAt: string | null;
+    lastSyncError: string | null;
+    createdAt: string;
+  };
+  /** Why "Sync now" is off, in words; null when it can sync. */
+  cannotSyncReason: string | null;
   connector: TConnectorInfo | null;
   capabilities: TCapabilityRow[];
   counts: { credentials: number; active: number; revokedUpstream: number; identities: number };
   runs: TSyncRunRow[];
   sync: TProviderSyncStatus;
+  /** When this was read: relative times are computed against it, not the render's clock. */
+  readAt: number;
 };
 
 export const SYNC_HISTORY_LIMIT = 20;
@@ -140,16 +165,20 @@ export async function getProviderDetail(prisma: PrismaClient, id: string): Promi
       ...providerView(row),
       typeLabel: connectorLabel(row.type),
       connected,
+      connection: connectionOf(row),
+      sensitivity: row.sensitivity,
       syncStatus: row.syncStatus,
       lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
       lastSyncError: row.lastSyncError,
       createdAt: row.createdAt.toISOString(),
     },
+    cannotSyncReason: syncBlocker(row),
     connector: connected ? (connectorCatalogue().find((c) => c.type === row.type) ?? null) : null,
     capabilities: definition
       ? CAPABILITY_NAMES.map((name) => {
           const cap = definition.capabilities[name];
-          return { name, label: CAPABILITY_LABELS[name], supported: cap.supported, reason: cap.supported ? null : cap.reason };
+          if (!cap.supported) return { name, label: CAPABILITY_LABELS[name], supported: false, reason: cap.reason, onlyFor: null };
+          return { name, label: CAPABILITY_LABELS[name], supported: true, reason: cap.appliesTo?.otherwise ?? null, onlyFor: cap.appliesTo ? [...cap.appliesTo.kinds] : null };
         })
       : [],
     counts: { credentials: total, active, revokedUpstream, identities },
@@ -159,5 +188,6 @@ export async function getProviderDetail(prisma: PrismaClient, id: string): Promi
       identities: r.identities, warnings: r.warnings, error: r.error,
     })),
     sync,
+    readAt: Date.now(),
   };
 }

@@ -66,6 +66,8 @@ describe("provider sync against a real authorization server (RFC 7592)", () => {
       expect(row.scopes).toEqual(["inventory:read", "inventory:write"]);
       expect(row.identity?.externalId).toBe(client.client_id);
       expect(row.risk?.scoredAt).not.toBeNull();
+      // What the connector needs to act on it later is kept with it (the registration to read).
+      expect(row.providerMetadata).toMatchObject({ registrationClientUri: client.registration_client_uri });
     }
     // No secret anywhere in what was written: rows, run history, audit.
     const everything = JSON.stringify([rows, await database.prisma.providerSyncRun.findMany(), await database.prisma.auditEvent.findMany()], (_k, v: unknown) =>

@@ -8,6 +8,7 @@ import type { TRunOutcome, TTx } from "@/lib/server/execute";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { PROVIDER_SYNC_JOB_TYPE } from "@/lib/providers/jobs";
 import { parseConnectorInput } from "./connector-input";
+import { syncBlocker } from "./sync-blocker";
 
 async function lockProvider(tx: TTx, id: string) {
   const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM providers WHERE id = $1::uuid FOR UPDATE`, id);
@@ -69,11 +70,8 @@ export type TSyncRequested = { id: string; jobId: string };
  */
 export async function requestProviderSync(tx: TTx, id: string, requestedBy: string): Promise<TRunOutcome<TSyncRequested>> {
   const provider = await lockProvider(tx, id);
-  if (!provider.enabled) throw new AppError("CONFLICT", `${provider.name} is disabled: enable it to sync.`);
-  if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `Provider type "${provider.type}" has no connector: it cannot be synced.`);
-  const sync = connectorFor(provider.type).capabilities.sync;
-  if (!sync.supported) throw new AppError("CONFLICT", sync.reason);
-  if (!provider.encryptedCredentials) throw new AppError("CONFLICT", "This provider has no secret yet: edit it and enter one.");
+  const blocker = syncBlocker(provider);
+  if (blocker) throw new AppError("CONFLICT", blocker);
   const { id: jobId, enqueued } = await enqueueJob(tx, { type: PROVIDER_SYNC_JOB_TYPE, payload: { providerId: id, trigger: "manual", requestedBy }, requeue: "if-finished" });
   if (!enqueued) throw new AppError("CONFLICT", `A sync of ${provider.name} is already queued or running.`);
   return { data: { id, jobId }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, jobId } } };
