@@ -191,3 +191,15 @@ export async function getProviderDetail(prisma: PrismaClient, id: string): Promi
     readAt: Date.now(),
   };
 }
+
+export type TFailingSync = { id: string; name: string; error: string | null; at: string | null };
+
+/** Enabled providers whose last sync failed: the overview says so where everyone looks first (not cached). */
+export async function listFailingSyncs(prisma: PrismaClient): Promise<TFailingSync[]> {
+  const rows = await prisma.provider.findMany({
+    where: { enabled: true, syncStatus: "error" },
+    orderBy: { lastSyncAt: "desc" },
+    select: { id: true, name: true, lastSyncError: true, lastSyncAt: true },
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, error: r.lastSyncError, at: r.lastSyncAt?.toISOString() ?? null }));
+}
