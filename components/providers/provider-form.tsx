@@ -196,7 +196,7 @@ export function ProviderForm({ catalogue, provider }: { catalogue: TConnectorInf
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending} data-testid="provider-save">
+        <Button type="submit" variant="primary" disabled={pending} data-testid="provider-save">
           {pending ? "Testing the connection…" : provider ? "Test and save" : "Test and add"}
         </Button>
         <InlineError message={error && !Object.keys(fieldErrors).length ? error.message : error && Object.keys(fieldErrors).length ? "Some fields need attention." : null} testId="provider-form-error" />
