@@ -50,6 +50,11 @@ const MATRIX: Record<string, TPermission> = {
   "providers.delete": "connectors.manage",
   "providers.sync": "connectors.manage",
   "credentials.verify": "credentials.verify",
+  "workflows.request": "workflows.request",
+  "workflows.break_glass": "workflows.break_glass",
+  "workflows.decide": "workflows.approve",
+  "workflows.operate": "workflows.operate",
+  "workflows.reveal": "workflows.reveal",
 };
 
 const PROBE = "__rbac_probe__";

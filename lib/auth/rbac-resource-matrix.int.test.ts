@@ -51,6 +51,35 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
       { type: "mcp_server", probe: (id, f) => ({ entityType: "mcp_server", entityId: id, teamId: f.handoverTeamId }) },
     ],
   },
+  // Past the gate the fixture's provider (never connected) cannot act: that refusal, not FORBIDDEN.
+  "workflows.request": {
+    permission: "workflows.request",
+    cases: [{ type: "credential", probe: (id) => ({ credentialId: id, kind: "revocation" }), allowed: notConnected }],
+  },
+  "workflows.break_glass": {
+    permission: "workflows.break_glass",
+    cases: [{ type: "credential", probe: (id) => ({ credentialId: id, reason: "leaked in a CI log" }), allowed: notConnected }],
+  },
+  // A workflow on the target credential, requested by someone else, is what the actor decides on.
+  "workflows.decide": {
+    permission: "workflows.approve",
+    cases: [{ type: "credential", probe: async (id) => ({ workflowId: await workflowOn(id, "requested"), decision: "approve" }), allowed: workflowIs("approved") }],
+  },
+  "workflows.operate": {
+    permission: "workflows.operate",
+    cases: [{ type: "credential", probe: async (id) => ({ workflowId: await workflowOn(id, "failed"), action: "abandon" }), allowed: workflowIs("abandoned") }],
+  },
+  "workflows.reveal": {
+    permission: "workflows.reveal",
+    cases: [
+      {
+        type: "credential",
+        probe: async (id) => ({ workflowId: await workflowOn(id, "awaiting_cutover") }),
+        // Nothing is held in the fixture: past the gate, the answer is that there is nothing to reveal.
+        allowed: (result) => void expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/no longer held/) }),
+      },
+    ],
+  },
   // Past the gate the fixture's provider cannot be asked (it was never connected): that refusal, not
   // FORBIDDEN, is what an allowed actor gets, and nothing is recorded on the credential.
   "credentials.verify": {
@@ -67,6 +96,22 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
     ],
   },
 };
+
+async function notConnected(result: TResult<unknown>) {
+  expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/GitHub/) });
+}
+
+/** A workflow on credential `id` in `state`, requested by the outsider (so nobody in the matrix is its requester). */
+async function workflowOn(id: string, state: "requested" | "failed" | "awaiting_cutover"): Promise<string> {
+  const w = await database.prisma.workflow.create({
+    data: { kind: "revocation", state, credentialId: id, providerId, requestedById: outsiderId, requestedByLabel: "outsider@test.local (owner)", failedStep: state === "failed" ? "revoking_old" : null },
+  });
+  return w.id;
+}
+
+function workflowIs(state: string) {
+  return async (result: TResult<unknown>) => void expect(result).toMatchObject({ ok: true, data: { state } });
+}
 
 let database: TTestDatabase;
 let actors: Record<TRole, TActor>;

@@ -13,7 +13,18 @@ export type TUnsupported = { supported: false; reason: string };
  * `appliesTo`: the credential kinds a capability works on, when not all of the provider's (RFC 7009
  * revokes tokens, not client secrets), with the reason given for the others.
  */
-export type TCapability<F> = { supported: true; run: F; appliesTo?: { kinds: readonly TSyncedCredentialKind[]; otherwise: string } } | TUnsupported;
+export type TCapability<F> =
+  | {
+      supported: true;
+      run: F;
+      appliesTo?: { kinds: readonly TSyncedCredentialKind[]; otherwise: string };
+      /**
+       * Kinds for which the call needs the credential itself (RFC 7009 revokes a token by its value),
+       * which Tokenward never keeps: whoever asks must supply it for that one call.
+       */
+      needsValue?: readonly TSyncedCredentialKind[];
+    }
+  | TUnsupported;
 
 export const CAPABILITY_NAMES = ["testConnection", "sync", "issue", "rotate", "revoke", "verify", "lastUsed"] as const;
 export type TCapabilityName = (typeof CAPABILITY_NAMES)[number];
@@ -146,10 +157,10 @@ export function requireExternalId(credential: TCredentialRef, why: string): stri
 }
 
 /** Whether `capability` can act on a credential of `kind`, and why not: what pages and workflows ask. */
-export function supportFor(capability: TCapability<unknown>, kind: string | undefined): { supported: true } | TUnsupported {
+export function supportFor(capability: TCapability<unknown>, kind: string | undefined): { supported: true; needsValue: boolean } | TUnsupported {
   if (!capability.supported) return capability;
   if (kind && capability.appliesTo && !(capability.appliesTo.kinds as readonly string[]).includes(kind)) return { supported: false, reason: capability.appliesTo.otherwise };
-  return { supported: true };
+  return { supported: true, needsValue: kind !== undefined && (capability.needsValue as readonly string[] | undefined)?.includes(kind) === true };
 }
 
 export function unsupported(reason: string): TUnsupported {

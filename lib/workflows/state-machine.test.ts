@@ -11,6 +11,7 @@ const EVENTS: TWorkflowEvent[] = [
   { type: "confirm_replacement" },
   { type: "retry" },
   { type: "abandon" },
+  { type: "secret_expired" },
 ];
 
 const ROTATE: TMachineContext = { kind: "rotation", canIssue: true };
@@ -24,7 +25,7 @@ const LEGAL: Record<string, Partial<Record<TWorkflowEvent["type"], TWorkflowStat
   "rotation:issuing_new": { step_done: "delivering", step_failed: "failed" },
   "rotation:delivering": { step_done: "verifying_new", step_failed: "rolling_back" },
   "rotation:verifying_new": { step_done: "awaiting_cutover", step_failed: "rolling_back" },
-  "rotation:awaiting_cutover": { confirm_cutover: "revoking_old" },
+  "rotation:awaiting_cutover": { confirm_cutover: "revoking_old", secret_expired: "rolling_back" },
   "rotation:awaiting_replacement": { confirm_replacement: "revoking_old" },
   "rotation:revoking_old": { step_done: "verifying_old_revoked", step_failed: "failed" },
   "rotation:verifying_old_revoked": { step_done: "completed", step_failed: "failed" },

@@ -60,7 +60,9 @@ export type TWorkflowEvent =
   | { type: "confirm_cutover" }
   | { type: "confirm_replacement" }
   | { type: "retry" }
-  | { type: "abandon" };
+  | { type: "abandon" }
+  /** The new secret was neither revealed nor delivered in time: take the new credential back. */
+  | { type: "secret_expired" };
 export type TWorkflowEventType = TWorkflowEvent["type"];
 
 /** What the machine needs to know about the workflow besides its state. */
@@ -129,6 +131,8 @@ export function transition(state: TWorkflowState, event: TWorkflowEvent, ctx: TM
       return ctx.failedStep ? ok(ctx.failedStep) : no("The failed step is not recorded, so it cannot be retried.");
     case "abandon":
       return state === "failed" ? ok("abandoned") : no(`Only a failed workflow can be abandoned (this one is ${state}).`);
+    case "secret_expired":
+      return state === "awaiting_cutover" ? ok("rolling_back") : no(`Only a new secret waiting for its owner can expire (this workflow is ${state}).`);
   }
 }
 

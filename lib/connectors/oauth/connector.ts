@@ -159,6 +159,7 @@ export const oauthConnector = defineConnector({
     revoke: {
       supported: true,
       appliesTo: { kinds: ["oauth_access_token", "oauth_refresh_token"], otherwise: "RFC 7009 revokes access and refresh tokens; a client secret ends with its client's registration (RFC 7592), which this connector does not delete." },
+      needsValue: ["oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
         const auth = clientAuth(ctx);
@@ -173,6 +174,7 @@ export const oauthConnector = defineConnector({
     verify: {
       supported: true,
       appliesTo: { kinds: ["oauth_access_token", "oauth_refresh_token", "client_secret"], otherwise: "Introspection (RFC 7662) answers for tokens, and RFC 7592 for client secrets; nothing else this server issues can be asked about." },
+      needsValue: ["oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential): Promise<TVerification> => {
         // A synced client secret is verified by reading its registration (RFC 7592), not introspected.
         if (!credential.value && credential.kind === "client_secret") return verifyClientSecret(ctx.secret.registrations ?? "", ctx.config.issuer, credential, ctx.timeoutMs);

@@ -26,6 +26,7 @@ export function verifyBlocker(provider: { name: string; type: string; enabled: b
   if (!isConnectorType(provider.type)) return `${provider.name} has no connector: Tokenward cannot ask it.`;
   const verify = supportFor(connectorFor(provider.type).capabilities.verify, kind);
   if (!verify.supported) return verify.reason;
+  if (verify.needsValue) return `${provider.name} can only be asked about this credential by presenting it, and Tokenward does not keep it.`;
   if (!provider.enabled) return `${provider.name} is disabled.`;
   if (!provider.encryptedCredentials) return `${provider.name} has no secret yet: an admin must connect it first.`;
   return null;
