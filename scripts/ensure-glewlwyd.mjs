@@ -21,11 +21,17 @@ function apt(args, input) {
   }
 }
 
-/** Returns how long the install took in seconds, or 0 when it was already there. */
-export function ensureGlewlwyd() {
+/**
+ * Installs Glewlwyd when missing and running as root. Otherwise: `required` (CI) throws; else a
+ * warning says the Glewlwyd tests will be skipped. Returns the install's seconds, 0 when none ran.
+ */
+export function ensureGlewlwyd({ required = false } = {}) {
   if (existsSync(GLEWLWYD_BIN)) return 0;
   if (process.getuid?.() !== 0) {
-    throw new Error(`No Glewlwyd at ${GLEWLWYD_BIN}. Install it as root (node scripts/ensure-glewlwyd.mjs, or: apt-get install glewlwyd, answering "No configuration"); without it the Glewlwyd connector tests are skipped locally and fail in CI.`);
+    const message = `No Glewlwyd at ${GLEWLWYD_BIN}, and not root to install it (as root: node scripts/ensure-glewlwyd.mjs, or apt-get install glewlwyd answering "No configuration")`;
+    if (required) throw new Error(`${message}. CI must run the Glewlwyd connector tests.`);
+    process.stdout.write(`\n⚠ ${message}: SKIPPING the Glewlwyd connector tests only.\n`);
+    return 0;
   }
   const started = Date.now();
   process.stdout.write("Installing Debian's Glewlwyd for the OAuth connector tests (apt-get)…\n");
@@ -41,7 +47,7 @@ export function ensureGlewlwyd() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    ensureGlewlwyd();
+    ensureGlewlwyd({ required: true });
   } catch (error) {
     process.stderr.write(`✖ ${error.message}\n`);
     process.exit(1);

@@ -26,6 +26,8 @@ export type TGlewlwydPeer = {
   bearerIssuer: string;
   baseUrl: string;
   timings: { startMs: number; configureMs: number };
+  /** The last lines Glewlwyd logged, for a failing test's message. */
+  logTail: () => string;
   register: (name: string) => Promise<TGlewlwydRegistration>;
   remove: (registration: TGlewlwydRegistration) => Promise<void>;
   close: () => Promise<void>;
@@ -110,19 +112,29 @@ export async function startGlewlwydPeer(): Promise<TGlewlwydPeer> {
     throw new Error(`${(error as Error).message}\nGlewlwyd's log:\n${server.logTail()}`, { cause: error });
   }
   const issuer = `${server.baseUrl}/api/oidc`;
+  // Glewlwyd 2.7.5's database client module inserts a client, then reads the last insert id on the
+  // connection all request threads share, without a lock: concurrent registrations fail with 500
+  // or attach properties to the wrong client. Registrations here therefore go one at a time.
+  let registering: Promise<unknown> = Promise.resolve();
+  const registerNow = async (name: string) => {
+    const response = await fetch(`${issuer}/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ client_name: name, grant_types: ["client_credentials"], redirect_uris: ["https://client.example.test/callback"], token_endpoint_auth_method: "client_secret_basic" }),
+    });
+    return JSON.parse(await expectOk(response, "client registration")) as TGlewlwydRegistration;
+  };
   return {
     issuer,
     bearerIssuer: `${server.baseUrl}/api/oidc-bearer`,
     baseUrl: server.baseUrl,
     timings: { startMs: server.startedInMs, configureMs: Math.round(performance.now() - configureStart) },
+    logTail: server.logTail,
     // Glewlwyd requires redirect_uris even for a client-credentials client, and answers 200 (RFC 7591 says 201).
-    register: async (name) => {
-      const response = await fetch(`${issuer}/register`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ client_name: name, grant_types: ["client_credentials"], redirect_uris: ["https://client.example.test/callback"], token_endpoint_auth_method: "client_secret_basic" }),
-      });
-      return JSON.parse(await expectOk(response, "client registration")) as TGlewlwydRegistration;
+    register: (name) => {
+      const next = registering.then(() => registerNow(name));
+      registering = next.catch(() => undefined);
+      return next;
     },
     // RFC 7592 §2.3 says 204; Glewlwyd answers 200 and disables the client (its reads then answer 401).
     remove: async (registration) => {

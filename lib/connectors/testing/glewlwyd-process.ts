@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
  * created from the package's init script), 127.0.0.1 and a free port. Nothing outlives the test:
  * stop() kills it and removes the directory; an exiting or interrupted test process does the same,
  * and the child is started under `setpriv --pdeathsig KILL`, so even a SIGKILLed test worker takes
- * it along.
+ * it along (its directory is then removed by the next start: each one names its owner's pid).
  */
 
 export const GLEWLWYD_BIN = "/usr/bin/glewlwyd";
@@ -19,6 +19,7 @@ const INIT_SQL = ["/usr/share/dbconfig-common/data/glewlwyd/install/sqlite3", "/
 const READY_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 3_000;
 const PORT_ATTEMPTS = 3;
+const DIR_PREFIX = "tokenward-glewlwyd-";
 
 export type TGlewlwydAvailability = { installed: true } | { installed: false; reason: string };
 
@@ -61,6 +62,30 @@ function track(entry: { child: ChildProcess; dir: string }): () => void {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Directories left by a test process that was SIGKILLed (its Glewlwyd died with it). */
+function removeStaleDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(path.join(dir, "owner.pid"), "utf8"));
+    } catch {
+      continue; // being created right now, or not ours to judge
+    }
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -135,7 +160,9 @@ function stopper(child: ChildProcess, dir: string, untrack: () => void): () => P
 
 async function startOnce(): Promise<TGlewlwydProcess> {
   const started = performance.now();
-  const dir = mkdtempSync(path.join(tmpdir(), "tokenward-glewlwyd-"));
+  removeStaleDirs();
+  const dir = mkdtempSync(path.join(tmpdir(), DIR_PREFIX));
+  writeFileSync(path.join(dir, "owner.pid"), String(process.pid));
   const database = path.join(dir, "glewlwyd.db");
   const port = await freePort();
   initDatabase(database);
