@@ -180,6 +180,15 @@ describe.skipIf(!availability.installed)("Glewlwyd", () => {
       expect((await caps().verify(ctxFor(peer.issuer), { value: await token(peer.issuer) })).active).toBe(false);
     });
 
+    it("a synced client secret verifies by reading its registration (RFC 7592), inactive once the client is deleted", async () => {
+      const registration = await peer.register("synced agent");
+      const ctx = { ...ctxFor(peer.issuer), secret: { clientSecret: GLEWLWYD_CLIENT.clientSecret, registrations: `${registration.registration_client_uri} ${registration.registration_access_token}` } };
+      const ref = { kind: "client_secret" as const, externalId: `client_secret:${registration.client_id}`, metadata: { registrationClientUri: registration.registration_client_uri } };
+      expect(await caps().verify(ctx, ref)).toMatchObject({ active: true, clientId: registration.client_id, expiresAt: undefined });
+      await peer.remove(registration);
+      expect((await caps().verify(ctx, ref)).active).toBe(false);
+    });
+
     it("bearer_token mode needs the scope", () => {
       const parsed = ZOAuthConfig.safeParse({ issuer: peer.issuer, clientId: "c", introspectionAuth: "bearer_token" });
       expect(parsed.success).toBe(false);
