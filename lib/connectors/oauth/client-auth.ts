@@ -39,7 +39,7 @@ export function clientAuth(ctx: TAuthCtx): TAuth {
 }
 
 /**
- * RFC 6749 §5.2 says a refused client is 401 invalid_client, but servers differ (Glewlwyd answers
+ * RFC 6749 §5.2 says a client refused after Basic authentication gets 401 invalid_client, but servers differ (Glewlwyd answers
  * 403 with an empty body at its token endpoint, 401 with an empty body at introspection), so
  * both statuses become one message that says what to check. Status and provider words are kept.
  */
@@ -84,6 +84,7 @@ async function bearerToken(ctx: TAuthCtx, metadata: TAuthServerMetadata, fresh: 
   const hit = bearerCache.get(key);
   if (!fresh && hit && hit.expiresAt - REUSE_MARGIN_MS > Date.now()) return { token: hit.token, cached: true };
   const data = await requestToken(ctx, metadata, { scope });
+  for (const [k, v] of bearerCache) if (v.expiresAt <= Date.now()) bearerCache.delete(k);
   bearerCache.set(key, { token: data.access_token, expiresAt: Date.now() + (data.expires_in !== undefined ? data.expires_in * 1000 : DEFAULT_BEARER_TTL_MS) });
   return { token: data.access_token, cached: false };
 }
