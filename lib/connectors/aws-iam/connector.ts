@@ -4,7 +4,7 @@ import { defineConnector, requireExternalId, type TIssuedCredential, type TVerif
 import { ProviderError } from "../provider-error";
 import { withIam, type TIam, type TIamContext } from "./client";
 import { ZAwsIamConfig, ZAwsIamSecret } from "./config";
-import { createKey, isNoSuchEntity, lastUse, locateKey } from "./keys";
+import { createKey, isNoSuchEntity, lastUse, locateKey, noSuchUser } from "./keys";
 import { PolicyReader } from "./policies";
 import { isGranted } from "./policy-document";
 import { syncIam, ZIamUser, ZListUsers } from "./sync";
@@ -33,7 +33,9 @@ function requireAccount(ctx: TIamContext, arn: string): void {
 
 async function issueFor(ctx: TIamContext, iam: TIam, userName: string, requested: string[]): Promise<TIssuedCredential> {
   // Read first: an unknown user or a scope the user's policies do not grant fails before a key exists.
-  const { scopes } = await new PolicyReader(iam).forUser(userName);
+  const { scopes } = await new PolicyReader(iam).forUser(userName).catch((error: unknown) => {
+    throw isNoSuchEntity(error) ? noSuchUser(userName, error) : error;
+  });
   const missing = requested.filter((scope) => !isGranted(scopes, scope));
   if (missing.length > 0) {
     throw new ProviderError(

@@ -36,10 +36,13 @@ export function isThrottling(code: string | undefined): boolean {
   return code !== undefined && THROTTLING.has(code);
 }
 
-/** The AWS error code (NoSuchEntity, not the SDK's NoSuchEntityException class name), if AWS sent one. */
+/**
+ * The AWS error code (NoSuchEntity, not the SDK's NoSuchEntityException class name), if the answer
+ * carried one. Without an <Error><Code> the SDK invents "Unknown" / "NotFound": not AWS's word.
+ */
 export function awsCodeOf(error: unknown): string | undefined {
   const e = error as TAwsError;
-  return e?.$fault ? (e.Code ?? e.name) : undefined;
+  return e?.$fault && typeof e.Code === "string" && e.Code ? e.Code : undefined;
 }
 
 export function toProviderError(error: unknown, operation: string, host: string, timeoutMs: number): ProviderError {

@@ -72,6 +72,10 @@ export async function locateKey(iam: TIam, accessKeyId: string): Promise<{ userN
   return key ? { userName: found.userName, key, lastUse: found } : null;
 }
 
+export function noSuchUser(userName: string, cause: ProviderError): ProviderError {
+  return new ProviderError("config", `There is no IAM user named ${userName} in this account.`, { retryable: false, status: cause.status, providerMessage: cause.providerMessage });
+}
+
 /** CreateAccessKey, with AWS's two-key quota turned into what to do about it. */
 export async function createKey(iam: TIam, userName: string): Promise<z.infer<typeof ZCreated>["AccessKey"]> {
   try {
@@ -84,7 +88,7 @@ export async function createKey(iam: TIam, userName: string): Promise<z.infer<ty
         { retryable: false, status: error.status, providerMessage: error.providerMessage },
       );
     }
-    if (isNoSuchEntity(error)) throw new ProviderError("config", `There is no IAM user named ${userName} in this account.`, { retryable: false, status: error.status, providerMessage: error.providerMessage });
+    if (isNoSuchEntity(error)) throw noSuchUser(userName, error);
     throw error;
   }
 }
