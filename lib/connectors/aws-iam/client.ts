@@ -28,11 +28,13 @@ export type TIam = {
   close: () => void;
 };
 
+/** Names the endpoint in messages; the SDK resolves the real one from the region (its partition's IAM). */
 export function hostOf(ctx: TIamContext): string {
+  const region = ctx.config.region;
   if (ctx.config.endpoint) return new URL(ctx.config.endpoint).host;
-  if (ctx.config.region.startsWith("us-gov-")) return "iam.us-gov.amazonaws.com";
-  if (ctx.config.region.startsWith("cn-")) return `iam.${ctx.config.region}.amazonaws.com.cn`;
-  return "iam.amazonaws.com";
+  if (region.startsWith("us-gov-")) return "iam.us-gov.amazonaws.com";
+  if (region.startsWith("cn-")) return `iam.${region}.amazonaws.com.cn`;
+  return region.includes("-iso") ? `IAM (${region})` : "iam.amazonaws.com";
 }
 
 export function openIam(ctx: TIamContext, mode: "once" | "stream" = "once"): TIam {

@@ -36,11 +36,12 @@ export function nameMatches(filter: string | undefined, userName: string): boole
 }
 
 async function userItems(iam: TIam, reader: PolicyReader, user: z.infer<typeof ZIamUser>): Promise<TSyncItem[]> {
-  const [keys, tags, permissions] = await Promise.all([
+  const [keys, tags] = await Promise.all([
     listKeys(iam, user.UserName),
     collectPages((Marker) => iam.send("ListUserTags", new ListUserTagsCommand({ UserName: user.UserName, Marker }), ZTags), (p) => p.Tags),
-    reader.forUser(user.UserName),
   ]);
+  // Permissions become the keys' scopes: a user without keys (a console-only person) costs no policy reads.
+  const permissions = keys.length > 0 ? await reader.forUser(user.UserName) : undefined;
   // A key deleted between the listing and this read is simply gone: the sweep marks it so.
   const uses = await Promise.all(
     keys.map((k) =>
@@ -63,7 +64,7 @@ async function userItems(iam: TIam, reader: PolicyReader, user: z.infer<typeof Z
         path: user.Path,
         createdAt: user.CreateDate.toISOString(),
         tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
-        policies: { attached: permissions.attached, inline: permissions.inline, groups: permissions.groups },
+        policies: permissions ? { attached: permissions.attached, inline: permissions.inline, groups: permissions.groups } : null,
       },
     },
   ];
@@ -77,7 +78,7 @@ async function userItems(iam: TIam, reader: PolicyReader, user: z.infer<typeof Z
       credentialKind: "cloud_access_key",
       identityExternalId: user.UserId,
       ownerEmail,
-      scopes: permissions.scopes,
+      scopes: permissions!.scopes,
       status: inventoryStatus(key.Status),
       issuedAt: key.CreateDate,
       lastUsedAt: use.at,
