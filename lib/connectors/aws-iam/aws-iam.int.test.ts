@@ -100,7 +100,8 @@ describe("issue, rotate, revoke", () => {
     expect((await issue(ctx, { scopes: [], subject: name })).externalId).toMatch(/^AKIA/);
   });
 
-  it("an unknown user or a scope the user's policies do not grant is refused before any key exists", async () => {
+  it("no user, an unknown user or a scope the user's policies do not grant is refused before any key exists", async () => {
+    expect((await failure(issue(ctx, { scopes: [] }))).message).toMatch(/name the user \(the subject\)/);
     expect((await failure(issue(ctx, { scopes: [], subject: "nobody-here" }))).message).toMatch(/no IAM user named nobody-here/);
     const name = await user();
     peer.state.putUserPolicy(name, "reads", { Statement: [{ Effect: "Allow", Action: "s3:Get*", Resource: "*" }] });

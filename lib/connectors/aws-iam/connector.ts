@@ -31,7 +31,7 @@ function requireAccount(ctx: TIamContext, arn: string): void {
   }
 }
 
-async function issueFor(ctx: TIamContext, iam: TIam, userName: string, requested: string[]): Promise<TIssuedCredential> {
+async function issueFor(iam: TIam, userName: string, requested: string[]): Promise<TIssuedCredential> {
   // Read first: an unknown user or a scope the user's policies do not grant fails before a key exists.
   const { scopes } = await new PolicyReader(iam).forUser(userName).catch((error: unknown) => {
     throw isNoSuchEntity(error) ? noSuchUser(userName, error) : error;
@@ -79,9 +79,10 @@ export const awsIamConnector = defineConnector({
     sync: { supported: true, run: (ctx) => syncIam(ctx) },
     issue: {
       supported: true,
-      run: (ctx, request) => {
-        if (!request.subject) throw new ProviderError("config", "An AWS access key belongs to an IAM user: name the user (the subject) to issue one for.", { retryable: false });
-        return withIam(ctx, (iam) => issueFor(ctx, iam, request.subject!, request.scopes));
+      run: async (ctx, request) => {
+        const subject = request.subject;
+        if (!subject) throw new ProviderError("config", "An AWS access key belongs to an IAM user: name the user (the subject) to issue one for.", { retryable: false });
+        return withIam(ctx, (iam) => issueFor(iam, subject, request.scopes));
       },
     },
     rotate: {
@@ -94,7 +95,7 @@ export const awsIamConnector = defineConnector({
           const id = requireExternalId(credential, "rotate it");
           const located = await locateKey(iam, id);
           if (!located) throw new ProviderError("config", `AWS has no access key ${id} in this account (deleted?): there is nothing to rotate.`, { retryable: false });
-          return issueFor(ctx, iam, located.userName, []);
+          return issueFor(iam, located.userName, []);
         }),
     },
     revoke: {

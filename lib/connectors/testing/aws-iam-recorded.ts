@@ -50,8 +50,11 @@ export function response(action: string, result?: string): string {
  * - Throttling 400 "Rate exceeded" (https://github.com/nccgroup/Scout2/issues/17);
  * - LimitExceeded "Cannot exceed quota for AccessKeysPerUser: 2" (https://github.com/simonw/s3-credentials/issues/64;
  *   409 per API_CreateAccessKey.html "Errors");
- * - InvalidClientTokenId 403, SignatureDoesNotMatch 403 (IAM API reference, "Common Errors", and the
- *   messages in https://github.com/fog/fog/issues/3387, https://github.com/aws/aws-cli/issues/135);
+ * - InvalidClientTokenId 403 (IAM API reference, "Common Errors"; IAM's message in
+ *   https://github.com/fog/fog/issues/3387);
+ * - SignatureDoesNotMatch for an IAM call (ListUsers, https://github.com/aws/aws-cli/issues/5341),
+ *   message as in https://github.com/aws/aws-cli/issues/135; 403, as AWS answers authentication
+ *   failures (the status is the one detail here not quoted from an IAM answer);
  * - NoSuchEntity 404 "The Access Key with id … cannot be found." / "The user with name … cannot be found."
  *   (API_UpdateAccessKey.html, API_DeleteAccessKey.html, API_GetAccessKeyLastUsed.html "Errors").
  */
