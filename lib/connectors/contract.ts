@@ -73,6 +73,12 @@ export type TSyncedCredential = {
   issuedAt?: Date;
   expiresAt?: Date;
   lastUsedAt?: Date;
+  /**
+   * What the provider says of the credential's state, when it has one: a disabled credential still
+   * exists and can be re-enabled there (an AWS key set Inactive). Absent: the stored status is kept
+   * (new credentials start active).
+   */
+  status?: "active" | "disabled" | "expired";
   /** When the provider shows the secret itself (never stored): DESIGN.md fingerprint and last 4. */
   fingerprint?: string;
   hint?: string;

@@ -29,6 +29,7 @@ type TExisting = {
   identity_id: string | null;
   owner_id: string | null;
   hint: string | null;
+  status: string;
   revoked_upstream_at: Date | null;
   provider_metadata: unknown;
 };
@@ -98,7 +99,7 @@ export async function applySyncBatch(
 
   const existing = await tx.$queryRawUnsafe<TExisting[]>(
     `SELECT id::text AS id, external_id, fingerprint, name, kind::text AS kind, scopes, audiences, issued_at, expires_at, last_used_at,
-            identity_id::text AS identity_id, owner_id::text AS owner_id, hint, revoked_upstream_at, provider_metadata
+            identity_id::text AS identity_id, owner_id::text AS owner_id, hint, status::text AS status, revoked_upstream_at, provider_metadata
        FROM credentials
       WHERE (provider_id = $1::uuid AND external_id = ANY($2::text[])) OR fingerprint = ANY($3::text[])
       ORDER BY id FOR UPDATE`,
@@ -135,6 +136,7 @@ export async function applySyncBatch(
       row.identity_id !== identityId ||
       row.owner_id !== ownerId ||
       canonical(row.provider_metadata) !== canonical(item.metadata) ||
+      (item.status !== undefined && row.status !== item.status) ||
       (item.fingerprint !== undefined && row.fingerprint !== item.fingerprint);
     const restored = row.revoked_upstream_at !== null;
     if (!changed && !restored) {
@@ -159,6 +161,8 @@ export async function applySyncBatch(
         ...(item.fingerprint ? { fingerprint: item.fingerprint, hint: item.hint ?? row.hint } : {}),
         source: "sync",
         ...(restored ? { status: "active", revokedUpstreamAt: null } : {}),
+        // The provider's word on its state (an AWS key set Inactive is disabled) wins, restored or not.
+        ...(item.status ? { status: item.status } : {}),
       },
     });
     if (restored) {
@@ -191,6 +195,7 @@ export async function applySyncBatch(
       ownerId: item.ownerEmail ? (owners.get(item.ownerEmail.toLowerCase()) ?? null) : null,
       source: "sync" as const,
       providerMetadata: item.metadata as object,
+      ...(item.status ? { status: item.status } : {}),
       lastSyncedAt: now,
     }));
     await tx.credential.createMany({ data: created });
