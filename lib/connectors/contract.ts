@@ -88,7 +88,17 @@ export type TIssuedCredential = {
  * id, an AWS access key id) — Tokenward never keeps discovered secrets. A connector that needs the
  * one it was not given throws ProviderError "config" (requireValue / requireExternalId).
  */
-export type TCredentialRef = { value?: string; externalId?: string; kind?: TSyncedCredentialKind };
+export type TCredentialRef = {
+  value?: string;
+  externalId?: string;
+  kind?: TSyncedCredentialKind;
+  /**
+   * What Tokenward recorded when it issued or synced the credential. Only for providers that cannot
+   * report these for a live credential (a GitHub installation token): verify echoes them and says so
+   * in `TVerification.fromRecord`.
+   */
+  recorded?: { scopes: string[]; expiresAt?: Date };
+};
 
 export type TVerification = {
   active: boolean;
@@ -97,6 +107,8 @@ export type TVerification = {
   expiresAt?: Date;
   clientId?: string;
   subject?: string;
+  /** Fields the provider does not report for this credential: taken from `TCredentialRef.recorded` when given, else empty. */
+  fromRecord?: ("scopes" | "expiresAt")[];
 };
 
 export type TConnectorCapabilities<C, S> = {
