@@ -30,7 +30,7 @@ export const ZGithubConfig = z.object({
 });
 
 /** PEM as pasted; a key kept in an environment variable often arrives with literal "\n". */
-const normalisePem = (text: string) => text.trim().replace(/\\n/g, "\n");
+const normalisePem = (text: string) => text.replace(/\\n/g, "\n").trim();
 
 function isRsaPrivateKey(text: string): boolean {
   try {

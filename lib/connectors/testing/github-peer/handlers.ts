@@ -134,8 +134,8 @@ const HANDLERS: Record<TServedOperation, (c: THandlerContext) => TResult> = {
     if (!org.ok) return failed(org.failure);
     const ids = (c.matched.body as { pat_ids: number[] }).pat_ids;
     if (ids.some((id) => !org.value.pats.get(id))) return { status: 404, body: error(404, "Not Found") };
-    // 202 Accepted: GitHub revokes later. The fake does it on the next turn of the event loop.
-    setTimeout(() => ids.forEach((id) => org.value.pats.remove(id)), c.world.bulkRevokeDelayMs);
+    // 202 Accepted: GitHub revokes later (world.bulkRevokeDelayMs, or when a test settles it).
+    c.world.scheduleBulkRevoke(org.value, ids);
     return { status: 202, body: {} };
   },
   "orgs/update-pat-access": (c) => {

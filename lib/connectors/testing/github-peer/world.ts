@@ -37,6 +37,7 @@ export class GithubWorld {
   readonly reviews: { org: string; requestId: number; action: "approve" | "deny"; reason: string | null }[] = [];
   /** The bulk revoke answers 202 and acts later; this is how much later. */
   bulkRevokeDelayMs = 0;
+  private readonly pendingRevokes = new Set<() => void>();
   private readonly patSecret = randomBytes(32);
   private readonly epoch = Date.now();
   private nextId = 1000;
@@ -198,9 +199,27 @@ export class GithubWorld {
     return true;
   }
 
+  /** What GitHub does some time after POST /orgs/{org}/personal-access-tokens answered 202. */
+  scheduleBulkRevoke(org: TOrg, grantIds: number[]): void {
+    const apply = () => {
+      this.pendingRevokes.delete(apply);
+      clearTimeout(timer);
+      grantIds.forEach((id) => org.pats.remove(id));
+    };
+    const timer = setTimeout(apply, this.bulkRevokeDelayMs);
+    timer.unref();
+    this.pendingRevokes.add(apply);
+  }
+
+  /** Lets the accepted bulk revocations happen now. */
+  settleBulkRevokes(): void {
+    for (const apply of [...this.pendingRevokes]) apply();
+  }
+
   mintInstallationToken(installationId: number, permissions: Record<string, string>, repositories: string[] | null): { token: string; expiresAt: number } {
     const token = `ghs_${base62(randomBytes(36), 36)}`;
-    const expiresAt = this.now() + 3_600_000;
+    // One hour, to the second (GitHub states it in whole seconds).
+    const expiresAt = Math.floor((this.now() + 3_600_000) / 1000) * 1000;
     this.tokens.set(token, { installationId, permissions, repositories, expiresAt, revoked: false });
     return { token, expiresAt };
   }
