@@ -89,12 +89,15 @@ export async function call<S extends z.ZodType>(
   } catch (error) {
     throw toProviderError(error, session.host, options);
   }
-  const contentType = String(response.headers["content-type"] ?? "");
-  if (response.data !== undefined && response.data !== "" && !/json/i.test(contentType)) {
-    const preview = (typeof response.data === "string" ? response.data : "").slice(0, 60);
-    throw new ProviderError("invalid_response", `${session.host} did not answer with JSON (got ${contentType || "no content type"}: "${preview}").`, { retryable: false, status: response.status });
+  // Octokit parses JSON bodies; anything else (a login page, a proxy's error, JSON that does not
+  // parse) reaches us as text or bytes.
+  const data: unknown = response.data;
+  if ((typeof data === "string" && data !== "") || data instanceof ArrayBuffer) {
+    const contentType = String(response.headers["content-type"] ?? "no content type");
+    const preview = typeof data === "string" ? data.slice(0, 60) : `${data.byteLength} bytes`;
+    throw new ProviderError("invalid_response", `${session.host} did not answer with JSON (got ${contentType}: "${preview}").`, { retryable: false, status: response.status });
   }
-  const parsed = schema.safeParse(response.data === "" ? undefined : response.data);
+  const parsed = schema.safeParse(data === "" ? undefined : data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "the body";

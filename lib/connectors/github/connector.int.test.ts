@@ -135,6 +135,14 @@ describe("github connector: connection", () => {
     expect((await failure(run(f.ctx))).retryable).toBe(false);
   });
 
+  it("JSON that does not parse is an invalid response naming JSON, not a shape error", async () => {
+    const f = githubFixture(peer!);
+    peer!.failNext("apps/get-authenticated", { status: 200, message: "", body: '{"id": 1, "name": ', contentType: "application/json; charset=utf-8" });
+    const e = await failure(run(f.ctx));
+    expect([e.kind, e.retryable]).toEqual(["invalid_response", false]);
+    expect(e.message).toMatch(/did not answer with JSON \(got application\/json; charset=utf-8: "\{"id": 1, "name": "\)/);
+  });
+
   it("serves GitHub Enterprise Server's /api/v3 base the same way", async () => {
     const ghes = await startGithubPeer({ apiRoot: "/api/v3" });
     try {
