@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, OIDC_PORT } from "./e2e/support/e2e-env.mjs";
+import { APP_URL, CONNECTOR_PEER_ISSUER, OIDC_PORT } from "./e2e/support/e2e-env.mjs";
 
 /** E2E in Debian's Chromium (Playwright cannot download browsers here). */
 export default defineConfig({
@@ -25,6 +25,12 @@ export default defineConfig({
     {
       command: "node e2e/support/oidc-provider.mjs",
       url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "node_modules/.bin/tsx e2e/support/connector-peer.ts",
+      url: `${CONNECTOR_PEER_ISSUER}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { THEME_STORAGE_KEY } from "@/components/providers/theme";
+import { THEME_STORAGE_KEY } from "@/components/app-context/theme";
 import { ErrorReference } from "@/components/shell/error-details";
 import { StatusPage } from "@/components/shell/status-page";
 import { BUTTON_BASE, BUTTON_SIZES, BUTTON_VARIANTS } from "@/components/ui/button-styles";

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers/providers";
+import { Providers } from "@/components/app-context/providers";
 import { ThemeScript } from "@/components/shell/theme-script";
 import "./globals.css";
 

@@ -63,6 +63,12 @@ export const ZEnv = z
     TOKENWARD_RATE_LIMIT_STORE: z.enum(["memory", "postgres"], { error: "TOKENWARD_RATE_LIMIT_STORE must be memory or postgres" }).default("memory"),
     /** Absolute session lifetime: a session signed in longer ago than this is signed out, however active. */
     TOKENWARD_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    /** Workflows: a request not approved within this many hours expires. */
+    TOKENWARD_APPROVAL_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
+    /** Workflows: a newly issued secret not revealed (or delivered) within this many hours is destroyed unrevealed. */
+    TOKENWARD_SECRET_REVEAL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    /** Workflows: attempts of one provider step on retryable errors (backing off exponentially) before it fails. */
+    TOKENWARD_STEP_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** Set by `npm run demo`: the sign-in page says where the demo logins are. */
     TOKENWARD_DEMO: ZBooleanFlag,
     /** Ed25519 private key (PKCS8 PEM or base64 DER) that signs audit checkpoints; never stored in the database. */

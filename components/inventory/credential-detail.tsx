@@ -20,9 +20,11 @@ type TProps = {
   permissions: TOwnershipPermissions;
   options: Pick<TFilterOptions, "users" | "teams"> | null;
   riskPanel: ReactNode;
+  /** The provider's side (components/credentials/provider-card.tsx), composed by the page. */
+  providerPanel?: ReactNode;
 };
 
-export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel }: TProps) {
+export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel }: TProps) {
   const claimable = isClaimable(d);
   const canAssign = mayAssign(permissions, [{ ownerId: d.owner?.id ?? null, teamId: d.team?.id ?? null }]) && options;
   return (
@@ -74,6 +76,7 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
           </div>
           <div className="flex min-w-0 flex-col gap-6">
             <CredentialFacts detail={d} now={now} />
+            {providerPanel}
           </div>
         </div>
       </div>

@@ -184,7 +184,7 @@ export function OverviewDashboard({ overview, riskTrend }: { overview: TOverview
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <StatTile label="Non-human identities" value={overview.others.identities} icon={Bot} href="/identities" hint="Service accounts, agents, apps" testId="tile-identities" />
           <StatTile label="MCP servers" value={overview.others.mcpServers} icon={ServerCog} href="/mcp-servers" hint="Known servers" testId="tile-mcp-servers" />
-          <StatTile label="Providers" value={overview.others.providers} icon={Cable} hint="Connected issuers" testId="tile-providers" />
+          <StatTile label="Providers" value={overview.others.providers} icon={Cable} href="/providers" hint="Systems that issue credentials" testId="tile-providers" />
           <StatTile label="Audit events" value={overview.others.auditEvents} icon={ScrollText} href="/audit" hint="Hash-chained records" testId="tile-audit-events" />
         </div>
       </section>

@@ -1,4 +1,4 @@
-import { Bot, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -12,6 +12,7 @@ export const NAV_SECTIONS: TNavSection[] = [
       { href: "/my-credentials", label: "My credentials", icon: UserRoundCheck },
       { href: "/identities", label: "Identities", icon: Bot },
       { href: "/mcp-servers", label: "MCP servers", icon: ServerCog },
+      { href: "/providers", label: "Providers", icon: Cable },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { THEME_INIT_SCRIPT } from "@/components/providers/theme";
+import { THEME_INIT_SCRIPT } from "@/components/app-context/theme";
 
 /**
  * Applies the saved theme before first paint (no flash of the wrong theme). It is the app's only

@@ -1,8 +1,8 @@
 "use client";
 
 import { Monitor, Moon, Sun } from "lucide-react";
-import { isTheme, type TTheme } from "@/components/providers/theme";
-import { useTheme } from "@/components/providers/theme-provider";
+import { isTheme, type TTheme } from "@/components/app-context/theme";
+import { useTheme } from "@/components/app-context/theme-provider";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,

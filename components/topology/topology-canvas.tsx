@@ -6,7 +6,7 @@ import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edg
 import { Bot, Building2, Ellipsis, ServerCog } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
-import { useTheme } from "@/components/providers/theme-provider";
+import { useTheme } from "@/components/app-context/theme-provider";
 import { cn } from "@/components/ui/cn";
 import type { TTopology, TTopologyNode } from "@/lib/inventory/topology";
 

@@ -4,6 +4,10 @@
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3101);
 export const APP_URL = `http://localhost:${APP_PORT}`;
+// The OAuth authorization server the Providers e2e connects Tokenward to (e2e/support/connector-peer.ts).
+export const CONNECTOR_PEER_PORT = Number(process.env.E2E_CONNECTOR_PORT ?? 3102);
+export const CONNECTOR_PEER_ISSUER = `http://127.0.0.1:${CONNECTOR_PEER_PORT}`;
+export const CONNECTOR_REGISTRATIONS_FILE = ".data/e2e-peer/registrations.txt";
 export const DEMO_PASSWORD = "e2e-demo-password-1234";
 
 export const appEnv = {

@@ -42,10 +42,25 @@ export const PERMISSIONS = {
   "risk.recompute": everywhere("admin", "security"),
   // Machine access: Tokenward's own API keys.
   "api_keys.manage": everywhere("admin"),
-  // Configuration. Providers' settings (never their secrets) and sync history are visible to those
-  // who answer for the inventory; only admins change them.
-  "providers.read": everywhere("admin", "security", "auditor"),
+  // Configuration. Providers' settings (never their secrets) and sync history are visible to every
+  // role ("owner: see all": where a credential comes from is part of it); only admins change them.
+  "providers.read": everywhere(...EVERYONE),
   "connectors.manage": everywhere("admin"),
+  // Asking a credential's provider whether it is still active (and recording the answer): those who
+  // act on credentials, owners on their own and their team's.
+  "credentials.verify": { admin: "any", security: "any", owner: "owned" },
+  // Workflows (lib/workflows). Everyone reads them. Security and admins request rotations and
+  // revocations of anything, owners of what they or their team own; break-glass is security's.
+  "workflows.read": everywhere(...EVERYONE),
+  "workflows.request": { admin: "any", security: "any", owner: "owned" },
+  "workflows.break_glass": everywhere("admin", "security"),
+  // Deciding is for those who answer for the credential (its owner, its team), whatever their role;
+  // nobody decides their own request (checked by the service).
+  "workflows.approve": { admin: "owned", security: "owned", owner: "owned" },
+  // Confirming a cut-over or a replacement, retrying or abandoning after a failure.
+  "workflows.operate": { admin: "any", security: "any", owner: "owned" },
+  // The new secret is revealed once, to someone who answers for the credential.
+  "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
 } as const satisfies Record<string, TGrants>;
 

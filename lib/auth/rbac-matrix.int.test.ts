@@ -40,6 +40,7 @@ const MATRIX: Record<string, TPermission> = {
   "risk.policy.export": "inventory.read",
   "risk.recompute.start": "risk.recompute",
   "risk.recompute.status": "inventory.read",
+  "providers.sync.status": "providers.read",
   "api_keys.create": "api_keys.manage",
   "api_keys.revoke": "api_keys.manage",
   "providers.create": "connectors.manage",
@@ -48,6 +49,12 @@ const MATRIX: Record<string, TPermission> = {
   "providers.set_enabled": "connectors.manage",
   "providers.delete": "connectors.manage",
   "providers.sync": "connectors.manage",
+  "credentials.verify": "credentials.verify",
+  "workflows.request": "workflows.request",
+  "workflows.break_glass": "workflows.break_glass",
+  "workflows.decide": "workflows.approve",
+  "workflows.operate": "workflows.operate",
+  "workflows.reveal": "workflows.reveal",
 };
 
 const PROBE = "__rbac_probe__";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { TResourceType } from "@/lib/auth/authorize";
 import { PERMISSIONS, reachOf, ROLES, type TPermission, type TRole } from "@/lib/auth/permissions";
-import { executeOperation, type TOperation } from "@/lib/server/execute";
+import { executeOperation, type TOperation, type TResult } from "@/lib/server/execute";
 import { discoverOperations } from "@/lib/testing/entry-points";
 import { createRoleUsers } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -19,7 +19,12 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 type TRelation = "owner of it" | "member of its team" | "owner in another team";
 const RELATIONS: TRelation[] = ["owner of it", "member of its team", "owner in another team"];
 type TFixture = { handoverTeamId: string };
-type TCase = { type: TResourceType; probe: (targetId: string, f: TFixture) => unknown | Promise<unknown> };
+type TCase = {
+  type: TResourceType;
+  probe: (targetId: string, f: TFixture) => unknown | Promise<unknown>;
+  /** What "allowed" looks like when it is not a handover to the fixture's team (the default check). */
+  allowed?: (result: TResult<unknown>, targetId: string) => void | Promise<void>;
+};
 
 const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] }> = {
   "ownership.assign": {
@@ -46,7 +51,67 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
       { type: "mcp_server", probe: (id, f) => ({ entityType: "mcp_server", entityId: id, teamId: f.handoverTeamId }) },
     ],
   },
+  // Past the gate the fixture's provider (never connected) cannot act: that refusal, not FORBIDDEN.
+  "workflows.request": {
+    permission: "workflows.request",
+    cases: [{ type: "credential", probe: (id) => ({ credentialId: id, kind: "revocation" }), allowed: notConnected }],
+  },
+  "workflows.break_glass": {
+    permission: "workflows.break_glass",
+    cases: [{ type: "credential", probe: (id) => ({ credentialId: id, reason: "leaked in a CI log" }), allowed: notConnected }],
+  },
+  // A workflow on the target credential, requested by someone else, is what the actor decides on.
+  "workflows.decide": {
+    permission: "workflows.approve",
+    cases: [{ type: "credential", probe: async (id) => ({ workflowId: await workflowOn(id, "requested"), decision: "approve" }), allowed: workflowIs("approved") }],
+  },
+  "workflows.operate": {
+    permission: "workflows.operate",
+    cases: [{ type: "credential", probe: async (id) => ({ workflowId: await workflowOn(id, "failed"), action: "abandon" }), allowed: workflowIs("abandoned") }],
+  },
+  "workflows.reveal": {
+    permission: "workflows.reveal",
+    cases: [
+      {
+        type: "credential",
+        probe: async (id) => ({ workflowId: await workflowOn(id, "awaiting_cutover") }),
+        // Nothing is held in the fixture: past the gate, the answer is that there is nothing to reveal.
+        allowed: (result) => void expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/no longer held/) }),
+      },
+    ],
+  },
+  // Past the gate the fixture's provider cannot be asked (it was never connected): that refusal, not
+  // FORBIDDEN, is what an allowed actor gets, and nothing is recorded on the credential.
+  "credentials.verify": {
+    permission: "credentials.verify",
+    cases: [
+      {
+        type: "credential",
+        probe: (id) => ({ credentialId: id }),
+        allowed: async (result, id) => {
+          expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/GitHub/) });
+          expect((await database.prisma.credential.findUniqueOrThrow({ where: { id } })).verifiedAt).toBeNull();
+        },
+      },
+    ],
+  },
 };
+
+async function notConnected(result: TResult<unknown>) {
+  expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/GitHub/) });
+}
+
+/** A workflow on credential `id` in `state`, requested by the outsider (so nobody in the matrix is its requester). */
+async function workflowOn(id: string, state: "requested" | "failed" | "awaiting_cutover"): Promise<string> {
+  const w = await database.prisma.workflow.create({
+    data: { kind: "revocation", state, credentialId: id, providerId, requestedById: outsiderId, requestedByLabel: "outsider@test.local (owner)", failedStep: state === "failed" ? "revoking_old" : null },
+  });
+  return w.id;
+}
+
+function workflowIs(state: string) {
+  return async (result: TResult<unknown>) => void expect(result).toMatchObject({ ok: true, data: { state } });
+}
 
 let database: TTestDatabase;
 let actors: Record<TRole, TActor>;
@@ -129,6 +194,7 @@ describe("RBAC matrix, resource dimension", () => {
 
             const result = await executeOperation(database.prisma, op, actor, await c.probe(targetId, fixture));
 
+            if (expected && c.allowed) return void (await c.allowed(result, targetId));
             if (expected) {
               expect(result).toMatchObject({ ok: true });
               expect(await teamOf(c.type, targetId)).toBe(fixture.handoverTeamId);

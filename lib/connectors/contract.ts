@@ -9,7 +9,22 @@ import { ProviderError } from "./provider-error";
  */
 
 export type TUnsupported = { supported: false; reason: string };
-export type TCapability<F> = { supported: true; run: F } | TUnsupported;
+/**
+ * `appliesTo`: the credential kinds a capability works on, when not all of the provider's (RFC 7009
+ * revokes tokens, not client secrets), with the reason given for the others.
+ */
+export type TCapability<F> =
+  | {
+      supported: true;
+      run: F;
+      appliesTo?: { kinds: readonly TSyncedCredentialKind[]; otherwise: string };
+      /**
+       * Kinds for which the call needs the credential itself (RFC 7009 revokes a token by its value),
+       * which Tokenward never keeps: whoever asks must supply it for that one call.
+       */
+      needsValue?: readonly TSyncedCredentialKind[];
+    }
+  | TUnsupported;
 
 export const CAPABILITY_NAMES = ["testConnection", "sync", "issue", "rotate", "revoke", "verify", "lastUsed"] as const;
 export type TCapabilityName = (typeof CAPABILITY_NAMES)[number];
@@ -61,6 +76,7 @@ export type TSyncedCredential = {
   /** When the provider shows the secret itself (never stored): DESIGN.md fingerprint and last 4. */
   fingerprint?: string;
   hint?: string;
+  /** Stored with the credential and handed back in TCredentialRef: what the connector needs to act on it later. Never a secret. */
   metadata: Record<string, unknown>;
 };
 export type TSyncProgress = { kind: "progress"; seen: number; total?: number };
@@ -92,6 +108,8 @@ export type TCredentialRef = {
   value?: string;
   externalId?: string;
   kind?: TSyncedCredentialKind;
+  /** What this connector's last sync said about it (TSyncedCredential.metadata), e.g. the IAM user of a key. */
+  metadata?: Record<string, unknown>;
   /**
    * What Tokenward recorded when it issued or synced the credential. Only for providers that cannot
    * report these for a live credential (a GitHub installation token): verify echoes them and says so
@@ -144,6 +162,13 @@ export function requireValue(credential: TCredentialRef, why: string): string {
 export function requireExternalId(credential: TCredentialRef, why: string): string {
   if (credential.externalId) return credential.externalId;
   throw new ProviderError("config", `This provider names credentials by id to ${why}, and this one has no provider id (was it synced?).`, { retryable: false });
+}
+
+/** Whether `capability` can act on a credential of `kind`, and why not: what pages and workflows ask. */
+export function supportFor(capability: TCapability<unknown>, kind: string | undefined): { supported: true; needsValue: boolean } | TUnsupported {
+  if (!capability.supported) return capability;
+  if (kind && capability.appliesTo && !(capability.appliesTo.kinds as readonly string[]).includes(kind)) return { supported: false, reason: capability.appliesTo.otherwise };
+  return { supported: true, needsValue: kind !== undefined && (capability.needsValue as readonly string[] | undefined)?.includes(kind) === true };
 }
 
 export function unsupported(reason: string): TUnsupported {

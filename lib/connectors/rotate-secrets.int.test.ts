@@ -37,3 +37,24 @@ it("rolls back entirely when one secret cannot be decrypted", async () => {
   await expect(rotateConnectorSecrets(database.prisma, [newKey, oldKey])).rejects.toThrow(/key "stranger"/);
   expect((await database.prisma.provider.findUniqueOrThrow({ where: { id: a } })).encryptedCredentials).toBe(before.encryptedCredentials);
 });
+
+it("re-encrypts the values workflows hold too, each still bound to its workflow and purpose", async () => {
+  await database.prisma.provider.deleteMany({ where: { name: "lost key" } });
+  const provider = await database.prisma.provider.create({ data: { name: "wf provider", type: "oauth" } });
+  const credential = await database.prisma.credential.create({ data: { name: "wf cred", kind: "oauth_access_token", providerId: provider.id } });
+  const id = randomUUID();
+  await database.prisma.workflow.create({
+    data: {
+      id, kind: "rotation", state: "awaiting_cutover", credentialId: credential.id, providerId: provider.id, requestedByLabel: "test",
+      pendingSecret: encryptSecret({ value: "new-secret" }, `workflow:${id}:new`, [oldKey]),
+      oldSecret: encryptSecret({ value: "old-secret" }, `workflow:${id}:old`, [oldKey]),
+    },
+  });
+  await rotateConnectorSecrets(database.prisma, [newKey, oldKey]);
+  const row = await database.prisma.workflow.findUniqueOrThrow({ where: { id } });
+  expect([envelopeKeyId(row.pendingSecret!), envelopeKeyId(row.oldSecret!)]).toEqual(["new", "new"]);
+  expect(decryptSecret(row.pendingSecret!, `workflow:${id}:new`, [newKey])).toEqual({ value: "new-secret" });
+  expect(decryptSecret(row.oldSecret!, `workflow:${id}:old`, [newKey])).toEqual({ value: "old-secret" });
+  // Swapped purposes do not decrypt: a held old value cannot be passed off as the new one.
+  expect(() => decryptSecret(row.oldSecret!, `workflow:${id}:new`, [newKey])).toThrow(/failed authentication/);
+});

@@ -5,8 +5,10 @@ import { connectorKeyring, envelopeKeyId, reencryptSecret, type TKeyring } from 
 export type TRotationSummary = { total: number; rotated: number; current: string };
 
 /**
- * Re-encrypts every provider secret under the current key (the first of TOKENWARD_CONNECTOR_KEYS),
- * in one transaction: either all move or none do. After it, retired keys can leave the list.
+ * Re-encrypts every secret Tokenward holds under the current key (the first of
+ * TOKENWARD_CONNECTOR_KEYS) — providers' secrets and the values workflows hold for a while (a new
+ * secret until revealed, an old one until revoked) — in one transaction: either all move or none do.
+ * After it, retired keys can leave the list.
  */
 export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKeyring = connectorKeyring()): Promise<TRotationSummary> {
   const current = keyring[0]?.id;
@@ -21,6 +23,17 @@ export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKey
       await tx.provider.update({ where: { id: row.id }, data: { encryptedCredentials: reencryptSecret(row.envelope, row.id, keyring) } });
       rotated += 1;
     }
-    return { total: rows.length, rotated, current };
+    const held = await tx.$queryRawUnsafe<{ id: string; pending_secret: string | null; old_secret: string | null }[]>(
+      `SELECT id::text AS id, pending_secret, old_secret FROM workflows WHERE pending_secret IS NOT NULL OR old_secret IS NOT NULL ORDER BY id FOR UPDATE`,
+    );
+    for (const w of held) {
+      const data: { pendingSecret?: string; oldSecret?: string } = {};
+      if (w.pending_secret && envelopeKeyId(w.pending_secret) !== current) data.pendingSecret = reencryptSecret(w.pending_secret, `workflow:${w.id}:new`, keyring);
+      if (w.old_secret && envelopeKeyId(w.old_secret) !== current) data.oldSecret = reencryptSecret(w.old_secret, `workflow:${w.id}:old`, keyring);
+      if (Object.keys(data).length === 0) continue;
+      await tx.workflow.update({ where: { id: w.id }, data });
+      rotated += 1;
+    }
+    return { total: rows.length + held.length, rotated, current };
   });
 }

@@ -2,13 +2,13 @@
  * The PostgreSQL privileges of the app's runtime role. The migration owner (whoever runs
  * `prisma migrate deploy`) owns every table; the app connects as a separate role that may read and
  * write ordinary tables but may only SELECT and INSERT evidence (audit_events, audit_checkpoints,
- * usage_events). Because it owns nothing, it also cannot ALTER those tables, drop or disable their
+ * usage_events, workflow_events). Because it owns nothing, it also cannot ALTER those tables, drop or disable their
  * append-only triggers, or TRUNCATE them. Roles are cluster-wide, so this is not a Prisma migration:
  * `npm run db:roles` (scripts/db-roles.ts) applies it, and must be re-run after each migration
  * (new tables get their grants then).
  */
 
-export const APPEND_ONLY_TABLES = ["audit_events", "audit_checkpoints", "usage_events"] as const;
+export const APPEND_ONLY_TABLES = ["audit_events", "audit_checkpoints", "usage_events", "workflow_events"] as const;
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -9,7 +9,7 @@ import { recomputeCredentialCounters } from "@/lib/inventory/services/recompute-
 import { getMcpServerDetail, listMcpServers } from "@/lib/mcp-servers/queries";
 import { assignOwnershipOperation, claimOwnershipOperation } from "@/lib/ownership/operations";
 import { seedDatabase } from "@/lib/seed";
-import { executeOperation } from "@/lib/server/execute";
+import { executeOperation, type TAnyOperation } from "@/lib/server/execute";
 import { seededActors, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
@@ -44,7 +44,7 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const run = (op: Parameters<typeof executeOperation>[1], input: unknown, actor: TActor) => executeOperation(prisma, op, actor, input);
+const run = (op: TAnyOperation, input: unknown, actor: TActor) => executeOperation(prisma, op, actor, input);
 
 describe("ownership.assign", () => {
   it("assigns an owner and a team to one credential, rescored and audited with before/after", async () => {

@@ -1,29 +1,33 @@
 import { ZCreateProvider, ZProviderId, ZSetProviderEnabled, ZUpdateProvider, type TProviderView } from "@/lib/providers/schemas";
 import { actorLabel } from "@/lib/auth/actor";
-import { deleteProvider, requestProviderSync, setProviderEnabled, testProvider, type TConnectionTest, type TSyncRequested } from "@/lib/providers/services/manage-provider";
-import { createProvider, updateProvider } from "@/lib/providers/services/save-provider";
+import { deleteProvider, recordProviderTest, requestProviderSync, setProviderEnabled, testProvider, type TConnectionTest, type TSyncRequested } from "@/lib/providers/services/manage-provider";
+import { createProvider, prepareCreate, prepareUpdate, updateProvider, type TTestedInput, type TTestedUpdate } from "@/lib/providers/services/save-provider";
 import type { TOperation } from "@/lib/server/execute";
 
 // Admins configure providers; secrets go in and never come back out (TProviderView has none).
-export const createProviderOperation: TOperation<typeof ZCreateProvider, TProviderView> = {
+// The connection is tested in `prepare`, outside the transaction: a slow provider holds no lock.
+export const createProviderOperation: TOperation<typeof ZCreateProvider, TProviderView, TTestedInput> = {
   name: "providers.create",
   permission: "connectors.manage",
   input: ZCreateProvider,
-  run: ({ tx, input }) => createProvider(tx, input),
+  prepare: ({ prisma, input }) => prepareCreate(prisma, input),
+  run: ({ tx, input, prepared }) => createProvider(tx, input, prepared),
 };
 
-export const updateProviderOperation: TOperation<typeof ZUpdateProvider, TProviderView> = {
+export const updateProviderOperation: TOperation<typeof ZUpdateProvider, TProviderView, TTestedUpdate> = {
   name: "providers.update",
   permission: "connectors.manage",
   input: ZUpdateProvider,
-  run: ({ tx, input }) => updateProvider(tx, input),
+  prepare: ({ prisma, input }) => prepareUpdate(prisma, input),
+  run: ({ tx, input, prepared }) => updateProvider(tx, input, prepared),
 };
 
-export const testProviderOperation: TOperation<typeof ZProviderId, TConnectionTest> = {
+export const testProviderOperation: TOperation<typeof ZProviderId, TConnectionTest, TConnectionTest> = {
   name: "providers.test",
   permission: "connectors.manage",
   input: ZProviderId,
-  run: ({ tx, input }) => testProvider(tx, input.id),
+  prepare: ({ prisma, input }) => testProvider(prisma, input.id),
+  run: ({ tx, input, prepared }) => recordProviderTest(tx, input.id, prepared),
 };
 
 export const setProviderEnabledOperation: TOperation<typeof ZSetProviderEnabled, { id: string; enabled: boolean }> = {

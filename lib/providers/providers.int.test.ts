@@ -21,6 +21,7 @@ let actors: Awaited<ReturnType<typeof createRoleUsers>>;
 let admin: TActor;
 let oauth: Awaited<ReturnType<typeof startOAuthPeer>>;
 let hostile: Awaited<ReturnType<typeof startPeer>>;
+let slow: Awaited<ReturnType<typeof startOAuthPeer>>;
 const previousKeys = process.env.TOKENWARD_CONNECTOR_KEYS;
 
 beforeAll(async () => {
@@ -30,6 +31,8 @@ beforeAll(async () => {
   actors = await createRoleUsers(database.prisma);
   admin = actors.admin;
   oauth = await startOAuthPeer();
+  // Works, but each answer takes 800 ms: a connection test (discovery + introspection) takes ~1.6 s.
+  slow = await startOAuthPeer({ delayMs: 800 });
   hostile = await startPeer((req, res) => {
     if (req.url?.includes("/garbage")) return void res.end("<html>login</html>");
     if (req.url?.includes("/slow")) return void setTimeout(() => res.end("{}"), 15_000);
@@ -40,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hostile?.close();
   await oauth?.close();
+  await slow?.close();
   await database?.dispose();
   process.env.TOKENWARD_CONNECTOR_KEYS = previousKeys;
   resetEnvCache();
@@ -146,6 +150,35 @@ describe("provider management", () => {
     await database.prisma.credential.deleteMany({ where: { providerId: id } });
     expect((await executeOperation(database.prisma, deleteProviderOperation, admin, { id })).ok).toBe(true);
     expect(await database.prisma.provider.count({ where: { id } })).toBe(0);
+  });
+
+  const slowProvider = async () => {
+    const created = await executeOperation(database.prisma, createProviderOperation, admin, { ...good(), config: { issuer: slow.issuer, clientId: PEER_CLIENT.clientId } });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.data.id;
+  };
+
+  it("tests the connection outside the transaction: the provider row stays writable meanwhile", async () => {
+    const id = await slowProvider();
+    let testEnded = false;
+    const testing = executeOperation(database.prisma, testProviderOperation, admin, { id }).finally(() => (testEnded = true));
+    await new Promise((r) => setTimeout(r, 300));
+    // Held in the transaction, the test would keep this write (same row) waiting until it ends.
+    const toggled = await executeOperation(database.prisma, setProviderEnabledOperation, admin, { id, enabled: false });
+    expect(toggled.ok).toBe(true);
+    expect(testEnded, "the write waited for the connection test").toBe(false);
+    const result = await testing;
+    expect(result.ok && result.data.ok).toBe(true);
+  });
+
+  it("an edit saved while the connection was being tested is a conflict, not overwritten", async () => {
+    const id = await slowProvider();
+    const editing = executeOperation(database.prisma, updateProviderOperation, admin, { id, name: "Mine", config: { issuer: slow.issuer, clientId: PEER_CLIENT.clientId } });
+    await new Promise((r) => setTimeout(r, 300));
+    await executeOperation(database.prisma, setProviderEnabledOperation, admin, { id, enabled: false });
+    const result = await editing;
+    expect(!result.ok && result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/changed by someone else/) });
+    expect(await database.prisma.provider.findUniqueOrThrow({ where: { id } })).toMatchObject({ enabled: false, name: expect.not.stringMatching(/^Mine$/) });
   });
 
   it("is admin-only", async () => {

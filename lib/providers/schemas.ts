@@ -58,3 +58,6 @@ export type TProviderView = {
   enabled: boolean;
   syncSchedule: string | null;
 };
+
+/** GET /api/v1/providers/sync?id= — one provider's sync progress. */
+export const ZProviderSyncQuery = z.object({ id: z.uuid({ error: "id must be a provider id" }) });

@@ -10,6 +10,7 @@ import { JOB_REGISTRY } from "@/lib/jobs/registry";
 import { providerSyncJobId } from "@/lib/providers/jobs";
 import { createProviderOperation, syncProviderOperation, updateProviderOperation } from "@/lib/providers/operations";
 import { syncProvider } from "@/lib/providers/services/sync-provider";
+import { listFailingSyncs } from "@/lib/providers/queries";
 import { executeOperation } from "@/lib/server/execute";
 import { createRoleUsers } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -66,6 +67,8 @@ describe("provider sync against a real authorization server (RFC 7592)", () => {
       expect(row.scopes).toEqual(["inventory:read", "inventory:write"]);
       expect(row.identity?.externalId).toBe(client.client_id);
       expect(row.risk?.scoredAt).not.toBeNull();
+      // What the connector needs to act on it later is kept with it (the registration to read).
+      expect(row.providerMetadata).toMatchObject({ registrationClientUri: client.registration_client_uri });
     }
     // No secret anywhere in what was written: rows, run history, audit.
     const everything = JSON.stringify([rows, await database.prisma.providerSyncRun.findMany(), await database.prisma.auditEvent.findMany()], (_k, v: unknown) =>
@@ -128,9 +131,13 @@ describe("provider sync against a real authorization server (RFC 7592)", () => {
     // "Two" was not read, but the sync did not finish: it is not marked gone.
     expect(await database.prisma.credential.count({ where: { providerId: provider.id, status: "revoked" } })).toBe(0);
     expect(await database.prisma.auditEvent.count({ where: { action: "providers.sync_failed", targetId: provider.id } })).toBe(1);
+    // The overview names it, with the provider's error.
+    expect(await listFailingSyncs(database.prisma)).toContainEqual(expect.objectContaining({ id: provider.id, error: expect.stringMatching(/HTTP 404/) }));
 
     await database.prisma.provider.update({ where: { id: provider.id }, data: { enabled: false } });
     expect(await syncProvider(database.prisma, { providerId: provider.id, trigger: "schedule" })).toMatchObject({ status: "failed", error: expect.stringMatching(/disabled/) });
+    // A disabled provider is no longer an overview alarm.
+    expect((await listFailingSyncs(database.prisma)).map((f) => f.id)).not.toContain(provider.id);
   });
 
   it("adopts a credential another source knows by fingerprint instead of duplicating it", async () => {

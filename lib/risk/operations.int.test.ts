@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { runNextJob } from "@/lib/jobs/runner";
-import { executeOperation } from "@/lib/server/execute";
+import { executeOperation, type TAnyOperation } from "@/lib/server/execute";
 import { executeRoute, routeDefinitionOf, type TRouteDefinition } from "@/lib/server/route";
 import { DEFAULT_POLICY } from "@/lib/risk/policy/default-policy";
 import { parsePolicyFile, toPolicyFile } from "@/lib/risk/policy/validate";
@@ -21,7 +21,7 @@ const counts = async () => {
   const [policies, jobs, audit, snapshots] = await Promise.all([p.riskPolicy.count(), p.job.count(), p.auditEvent.count(), p.riskScoreSnapshot.count()]);
   return { policies, jobs, audit, snapshots };
 };
-const run = <T,>(op: Parameters<typeof executeOperation>[1], actor: TActor, input: T) => executeOperation(database.prisma, op, actor, input);
+const run = <T,>(op: TAnyOperation, actor: TActor, input: T) => executeOperation(database.prisma, op, actor, input);
 const draft = (mutate: (d: typeof DEFAULT_POLICY) => void) => {
   const d = structuredClone(DEFAULT_POLICY);
   mutate(d);

@@ -13,13 +13,11 @@ import type { TIdentityRow, TMcpServerRow, TProviderRow } from "@/lib/seed/world
 export function buildProviders(rng: TRng, now: number): TProviderRow[] {
   return PROVIDERS.map((spec, i) => {
     const createdAt = now - 200 * DAY + HOUR + i * 10 * MINUTE;
-    const failing = spec.syncError !== undefined;
-    return {
-      id: uuidV7(createdAt, rng), spec, createdAt,
-      syncStatus: failing ? "error" : "ok",
-      lastSyncAt: recentBetween(rng, now - (failing ? 3 * DAY : 6 * HOUR), now - MINUTE),
-      lastSyncError: spec.syncError ?? null,
-    };
+    const id = uuidV7(createdAt, rng);
+    // Seeded providers hold no connector settings or secret, so Tokenward never synced them and says
+    // so. The draw that used to invent a last sync stays, so the rest of a seed is unchanged.
+    recentBetween(rng, now - 6 * HOUR, now - MINUTE);
+    return { id, spec, createdAt, syncStatus: "never", lastSyncAt: null, lastSyncError: null };
   });
 }
 

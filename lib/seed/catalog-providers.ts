@@ -21,7 +21,6 @@ export type TProviderSpec = {
   apiHost: string;
   /** Credential kinds this provider issues, by relative frequency. */
   kinds: readonly (readonly [CredentialKind, number])[];
-  syncError?: string;
 };
 
 export const PROVIDERS: readonly TProviderSpec[] = [
@@ -55,7 +54,6 @@ export const PROVIDERS: readonly TProviderSpec[] = [
     config: { site: "acme.atlassian.net", orgId: "6f2b1c4e-0d7a-4a51-9e3e-2b8f5c7d9a10" },
     apiUrl: "https://api.atlassian.com", apiHost: "api.atlassian.com",
     kinds: [["api_key", 65], ["oauth_access_token", 35]],
-    syncError: "401 Unauthorized: organization API key expired",
   },
   {
     key: "slack", name: "Slack (acme)", type: "slack", short: "slack", sensitivity: "moderate",

@@ -13,13 +13,13 @@ export type TServerAction<TSchema extends z.ZodType, TData> = (input: z.input<TS
 
 const operations = new WeakMap<(...args: never[]) => unknown, TOperation<z.ZodType, unknown>>();
 
-export function defineAction<TSchema extends z.ZodType, TData>(op: TOperation<TSchema, TData>): TServerAction<TSchema, TData> {
+export function defineAction<TSchema extends z.ZodType, TData, TPrepared = undefined>(op: TOperation<TSchema, TData, TPrepared>): TServerAction<TSchema, TData> {
   const action = async (input: z.input<TSchema>) => {
     // Imported on call: keeps Auth.js out of the module graph of tests that only inspect operations.
     const { getCurrentActor } = await import("@/lib/auth/session");
     return executeOperation(await db(), op, await getCurrentActor(), input);
   };
-  operations.set(action, op as TOperation<z.ZodType, unknown>);
+  operations.set(action, op as unknown as TOperation<z.ZodType, unknown>);
   return action;
 }
 

@@ -18,7 +18,17 @@ import { logger } from "@/lib/logging/logger";
 
 export type TTx = Prisma.TransactionClient;
 
-export type TRunContext<TInput> = { actor: TActor; input: TInput; tx: TTx; /** The locked targets, when the operation declares a resource. */ resources?: TLockedResource[] };
+export type TRunContext<TInput, TPrepared = undefined> = {
+  actor: TActor;
+  input: TInput;
+  tx: TTx;
+  /** The locked targets, when the operation declares a resource. */
+  resources?: TLockedResource[];
+  /** What `prepare` returned, outside the transaction. */
+  prepared: TPrepared;
+};
+
+export type TPrepareContext<TInput> = { actor: TActor; input: TInput; prisma: PrismaClient; resources?: TLockedResource[] };
 
 /** One audit record an operation describes; `action` defaults to the operation's name. */
 export type TAuditDraft = Omit<TAuditRecord, "action"> & { action?: string };
@@ -29,7 +39,7 @@ export type TAuditDraft = Omit<TAuditRecord, "action"> & { action?: string };
  */
 export type TRunOutcome<TData> = { data: TData; audit: TAuditDraft | [TAuditDraft, ...TAuditDraft[]] | [...TAuditDraft[], TAuditDraft] };
 
-export type TOperation<TSchema extends z.ZodType, TData> = {
+export type TOperation<TSchema extends z.ZodType, TData, TPrepared = undefined> = {
   /** Stable name, also the audit action ("users.update_role"). */
   name: string;
   permission: TPermission;
@@ -39,14 +49,26 @@ export type TOperation<TSchema extends z.ZodType, TData> = {
    * rows and checks the actor may act on each before `run` (lib/auth/authorize.ts).
    */
   resource?: (input: z.infer<TSchema>, ctx: { tx: TTx; actor: TActor }) => TResourceRef | Promise<TResourceRef>;
-  run: (ctx: TRunContext<z.infer<TSchema>>) => Promise<TRunOutcome<TData>>;
+  /**
+   * Slow work that must not hold the transaction (and its row locks; on PGlite, the one connection)
+   * open: a call to a provider, up to its timeout. It runs after the role gate and input check and,
+   * when the operation declares a resource, after the targets were checked in a short transaction of
+   * their own; `run` then locks and checks them again, so nothing changed in between goes unseen.
+   * It must not write: whatever it learns reaches `run` as `prepared`, which writes and audits.
+   */
+  prepare?: (ctx: TPrepareContext<z.infer<TSchema>>) => Promise<TPrepared>;
+  run: (ctx: TRunContext<z.infer<TSchema>, TPrepared>) => Promise<TRunOutcome<TData>>;
 };
+
+/** Any operation, whatever its input, data and prepared types: what tests and registries hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the three parameters are invariant; `any` is the only common supertype
+export type TAnyOperation = TOperation<any, any, any>;
 
 export type TResult<TData> = { ok: true; data: TData } | { ok: false; error: TPublicError };
 
-export async function executeOperation<TSchema extends z.ZodType, TData>(
+export async function executeOperation<TSchema extends z.ZodType, TData, TPrepared = undefined>(
   prisma: PrismaClient,
-  op: TOperation<TSchema, TData>,
+  op: TOperation<TSchema, TData, TPrepared>,
   actor: TActor | null,
   rawInput: unknown,
 ): Promise<TResult<TData>> {
@@ -56,21 +78,28 @@ export async function executeOperation<TSchema extends z.ZodType, TData>(
     if (!parsed.success) {
       throw new AppError("VALIDATION", describeIssues(parsed.error), { fieldErrors: fieldErrorsOf(parsed.error) });
     }
+    // A resource may be computed in the transaction (an inventory filter's matches: ownership.assign_matching).
+    const gate = async (tx: TTx) => (op.resource ? authorizeResources(tx, who, op.permission, await op.resource(parsed.data, { tx, actor: who })) : undefined);
+    const recordDenial = async (error: unknown) => {
+      // The denial is recorded after the rollback, outside the refused transaction.
+      if (error instanceof ResourceDenied) await recordResourceDenial(prisma, who, op.permission, error);
+      throw error;
+    };
+    let prepared = undefined as TPrepared;
+    if (op.prepare) {
+      const resources = op.resource ? await prisma.$transaction(gate).catch(recordDenial) : undefined;
+      prepared = await op.prepare({ actor: who, input: parsed.data, prisma, resources });
+    }
     const data = await prisma
       .$transaction(async (tx) => {
-        // A resource may be computed in the transaction (an inventory filter's matches: ownership.assign_matching).
-        const resources = op.resource ? await authorizeResources(tx, who, op.permission, await op.resource(parsed.data, { tx, actor: who })) : undefined;
-        const outcome = await op.run({ actor: who, input: parsed.data, tx, resources });
+        const resources = await gate(tx);
+        const outcome = await op.run({ actor: who, input: parsed.data, tx, resources, prepared });
         for (const record of Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit]) {
           await appendAuditEvent(tx, who, { ...record, action: record.action ?? op.name });
         }
         return outcome.data;
       })
-      .catch(async (error: unknown) => {
-        // The denial is recorded after the rollback, outside the refused transaction.
-        if (error instanceof ResourceDenied) await recordResourceDenial(prisma, who, op.permission, error);
-        throw error;
-      });
+      .catch(recordDenial);
     return { ok: true, data };
   } catch (error) {
     return { ok: false, error: toPublicError(normaliseError(error, op.name)) };

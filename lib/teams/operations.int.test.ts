@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeOperation } from "@/lib/server/execute";
+import { executeOperation, type TAnyOperation } from "@/lib/server/execute";
 import { addTeamMemberOperation, createTeamOperation, removeTeamMemberOperation } from "@/lib/teams/operations";
 import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -15,7 +15,7 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const run = (op: Parameters<typeof executeOperation>[1], input: unknown) => executeOperation(database.prisma, op, actors.admin, input);
+const run = (op: TAnyOperation, input: unknown) => executeOperation(database.prisma, op, actors.admin, input);
 
 describe("teams", () => {
   it("creates a team, adds and removes a member, each audited", async () => {
@@ -30,7 +30,7 @@ describe("teams", () => {
   });
 
   it("rejects bad input with a clear message and writes nothing", async () => {
-    const cases: [Parameters<typeof executeOperation>[1], unknown, string, RegExp][] = [
+    const cases: [TAnyOperation, unknown, string, RegExp][] = [
       [createTeamOperation, { name: "X", slug: "x" }, "VALIDATION", /at least 2/],
       [createTeamOperation, { name: "Valid name", slug: "Not A Slug" }, "VALIDATION", /Slug/],
       [createTeamOperation, { name: "Payments again", slug: "payments" }, "CONFLICT", /already exists/],

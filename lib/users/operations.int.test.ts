@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/services/verify-audit-chain";
 import { findActiveActor } from "@/lib/auth/queries";
-import { executeOperation } from "@/lib/server/execute";
+import { executeOperation, type TAnyOperation } from "@/lib/server/execute";
 import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { setUserActiveOperation, updateUserRoleOperation } from "@/lib/users/operations";
@@ -17,7 +17,7 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const run = <T extends Parameters<typeof executeOperation>[1]>(op: T, input: unknown, actor = actors.admin) =>
+const run = <T extends TAnyOperation>(op: T, input: unknown, actor = actors.admin) =>
   executeOperation(database.prisma, op, actor, input);
 
 describe("users.update_role", () => {

@@ -9,6 +9,7 @@ import { InlineError } from "@/components/ui/inline-error";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { startRecompute } from "@/lib/risk/actions";
 import type { TRecomputeStatus } from "@/lib/risk/recompute-status";
 
@@ -50,17 +51,12 @@ export function RecomputePanel({ initial, canStart }: { initial: TRecomputeStatu
             </span>
             <span className="tabular-nums text-muted-foreground">{status.state === "running" && total > 0 ? `${percent}%` : ""}</span>
           </div>
-          <div
-            role="progressbar"
-            aria-label="Full recompute progress"
-            aria-valuemin={0}
-            aria-valuemax={total || 100}
-            aria-valuenow={status.done}
-            aria-valuetext={total ? `${status.done.toLocaleString("en")} of ${total.toLocaleString("en")} credentials` : "Waiting for a worker"}
-            className="h-2 w-full overflow-hidden rounded-full bg-surface-sunken ring-1 ring-border"
-          >
-            <div className="h-full rounded-full bg-primary transition-[width] duration-500" style={{ width: `${status.state === "queued" ? 2 : Math.max(2, percent)}%` }} />
-          </div>
+          <ProgressBar
+            label="Full recompute progress"
+            done={status.state === "queued" ? 0 : status.done}
+            total={status.state === "queued" ? null : total || null}
+            valueText={total ? `${status.done.toLocaleString("en")} of ${total.toLocaleString("en")} credentials` : "Waiting for a worker"}
+          />
           <p className="text-xs text-muted-foreground" data-testid="recompute-note">
             {total ? `${status.done.toLocaleString("en")} / ${total.toLocaleString("en")} · ` : ""}
             {status.note ?? "Waiting for a worker to pick it up."}

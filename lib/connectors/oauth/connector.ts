@@ -3,7 +3,7 @@ import { defineConnector, requireValue, unsupported, type TConnectorContext, typ
 import { providerRequest } from "../http";
 import { ProviderError } from "../provider-error";
 import { discover, type TAuthServerMetadata } from "./metadata";
-import { clientItems, parseRegistrations, readRegistration, ZRegistrations } from "./registrations";
+import { clientItems, parseRegistrations, readRegistration, verifyClientSecret, ZRegistrations } from "./registrations";
 
 /**
  * A standards-only OAuth 2.0 / OpenID Connect authorization server: discovery (RFC 8414),
@@ -158,6 +158,8 @@ export const oauthConnector = defineConnector({
     ),
     revoke: {
       supported: true,
+      appliesTo: { kinds: ["oauth_access_token", "oauth_refresh_token"], otherwise: "RFC 7009 revokes access and refresh tokens; a client secret ends with its client's registration (RFC 7592), which this connector does not delete." },
+      needsValue: ["oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
         const auth = clientAuth(ctx);
@@ -171,7 +173,11 @@ export const oauthConnector = defineConnector({
     },
     verify: {
       supported: true,
+      appliesTo: { kinds: ["oauth_access_token", "oauth_refresh_token", "client_secret"], otherwise: "Introspection (RFC 7662) answers for tokens, and RFC 7592 for client secrets; nothing else this server issues can be asked about." },
+      needsValue: ["oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential): Promise<TVerification> => {
+        // A synced client secret is verified by reading its registration (RFC 7592), not introspected.
+        if (!credential.value && credential.kind === "client_secret") return verifyClientSecret(ctx.secret.registrations ?? "", ctx.config.issuer, credential, ctx.timeoutMs);
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
         const data = await introspect(ctx, metadata, requireValue(credential, "introspect it (RFC 7662)"));
         return {

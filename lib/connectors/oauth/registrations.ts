@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TSyncItem } from "../contract";
+import type { TCredentialRef, TSyncItem, TVerification } from "../contract";
 import { fingerprintOf, hintOf } from "../fingerprint";
 import { providerRequest } from "../http";
 import { ProviderError } from "../provider-error";
@@ -87,6 +87,29 @@ export async function readRegistration(registration: TRegistration, issuer: stri
     if (error instanceof ProviderError) throw new ProviderError(error.kind, `Registration line ${registration.line}: ${error.message}`, { ...error, retryable: error.retryable, cause: error });
     throw error;
   }
+}
+
+/**
+ * Verifies a synced client secret (Tokenward keeps no value to introspect): the client's
+ * registration, found by the URI its sync recorded, is read again. A client the server no longer
+ * knows is inactive; so is a secret past its `client_secret_expires_at`.
+ */
+export async function verifyClientSecret(registrations: string, issuer: string, credential: TCredentialRef, timeoutMs?: number): Promise<TVerification> {
+  const uri = credential.metadata?.registrationClientUri;
+  const registration = typeof uri === "string" ? parseRegistrations(registrations).registrations.find((r) => r.uri === uri) : undefined;
+  if (!registration) {
+    throw new ProviderError("config", "This client secret's registration is no longer in the provider's secret (RFC 7592 lines): it cannot be read.", { retryable: false });
+  }
+  const client = await readRegistration(registration, issuer, timeoutMs);
+  if (!client) return { active: false, scopes: [], audience: [] };
+  const expiresAt = epoch(client.client_secret_expires_at);
+  return {
+    active: client.client_secret !== undefined && (!expiresAt || expiresAt > new Date()),
+    scopes: client.scope ? client.scope.split(" ").filter(Boolean) : [],
+    audience: [],
+    expiresAt,
+    clientId: client.client_id,
+  };
 }
 
 function epoch(seconds: number | undefined): Date | undefined {

@@ -74,8 +74,15 @@ export function runConnectorContractSuite(name: string, definition: TConnectorDe
       for (const cap of CAPABILITY_NAMES) {
         const declared = definition.capabilities[cap];
         expect(declared, cap).toBeDefined();
-        if (declared.supported) expect(typeof declared.run, cap).toBe("function");
-        else expect(declared.reason.length, `${cap} reason`).toBeGreaterThan(10);
+        if (!declared.supported) {
+          expect(declared.reason.length, `${cap} reason`).toBeGreaterThan(10);
+          continue;
+        }
+        expect(typeof declared.run, cap).toBe("function");
+        if (declared.appliesTo) {
+          expect(declared.appliesTo.kinds.length, `${cap} applies to some kind`).toBeGreaterThan(0);
+          expect(declared.appliesTo.otherwise.length, `${cap}: why not the other kinds`).toBeGreaterThan(10);
+        }
       }
       expect(definition.capabilities.testConnection.supported, "testConnection is required").toBe(true);
     });

@@ -11,9 +11,13 @@ export const PEER_CLIENT = { clientId: "tokenward-connector", clientSecret: "con
 export const PEER_RESOURCE = "https://mcp.example.test/";
 export const PEER_SCOPES = ["inventory:read", "inventory:write"];
 
-export async function startOAuthPeer(): Promise<{ issuer: string; close: () => Promise<void> }> {
+/**
+ * `delayMs`: every answer waits that long — a working server that is slow, not a broken one.
+ * `port`: a fixed port (the e2e suite's peer); default an ephemeral one.
+ */
+export async function startOAuthPeer(options: { delayMs?: number; port?: number } = {}): Promise<{ issuer: string; close: () => Promise<void> }> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -49,7 +53,8 @@ export async function startOAuthPeer(): Promise<{ issuer: string; close: () => P
       },
     },
   });
-  server.on("request", provider.callback());
+  const callback = provider.callback();
+  server.on("request", (req, res) => (options.delayMs ? setTimeout(() => callback(req, res), options.delayMs) : callback(req, res)));
   return {
     issuer,
     close: () =>

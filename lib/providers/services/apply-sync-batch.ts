@@ -30,10 +30,13 @@ type TExisting = {
   owner_id: string | null;
   hint: string | null;
   revoked_upstream_at: Date | null;
+  provider_metadata: unknown;
 };
 
 const sameTime = (a: Date | null, b: Date | undefined) => (a ? a.getTime() : null) === (b ? b.getTime() : null);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+/** JSONB does not keep key order: compare canonical forms. */
+const canonical = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
 async function ownersByEmail(tx: TTx, emails: (string | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(emails.filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
@@ -50,11 +53,11 @@ async function upsertIdentities(tx: TTx, providerId: string, items: TSyncedIdent
   // Last one wins if a provider names an identity twice in one batch (ON CONFLICT cannot touch a row twice).
   const unique = [...new Map(items.map((i) => [i.externalId, i])).values()];
   const rows = await tx.$queryRawUnsafe<{ id: string; external_id: string }[]>(
-    `INSERT INTO identities (id, kind, name, provider_id, external_id, owner_id, last_seen_at, created_at, updated_at)
-     SELECT t.id, t.kind::"IdentityKind", t.name, $1::uuid, t.external_id, t.owner_id, $6::timestamp(3), $6::timestamp(3), $6::timestamp(3)
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $7::uuid[]) AS t(id, kind, name, external_id, owner_id)
+    `INSERT INTO identities (id, kind, name, provider_id, external_id, owner_id, provider_metadata, last_seen_at, created_at, updated_at)
+     SELECT t.id, t.kind::"IdentityKind", t.name, $1::uuid, t.external_id, t.owner_id, t.metadata::jsonb, $6::timestamp(3), $6::timestamp(3), $6::timestamp(3)
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $7::uuid[], $8::text[]) AS t(id, kind, name, external_id, owner_id, metadata)
      ON CONFLICT (provider_id, external_id) DO UPDATE
-        SET name = EXCLUDED.name, kind = EXCLUDED.kind, last_seen_at = EXCLUDED.last_seen_at,
+        SET name = EXCLUDED.name, kind = EXCLUDED.kind, last_seen_at = EXCLUDED.last_seen_at, provider_metadata = EXCLUDED.provider_metadata,
             owner_id = COALESCE(identities.owner_id, EXCLUDED.owner_id), updated_at = EXCLUDED.updated_at
      RETURNING id::text AS id, external_id`,
     providerId,
@@ -64,6 +67,7 @@ async function upsertIdentities(tx: TTx, providerId: string, items: TSyncedIdent
     unique.map((i) => i.externalId),
     now.toISOString(),
     unique.map((i) => (i.ownerEmail ? (owners.get(i.ownerEmail.toLowerCase()) ?? null) : null)),
+    unique.map((i) => JSON.stringify(i.metadata)),
   );
   return new Map(rows.map((r) => [r.external_id, r.id]));
 }
@@ -94,7 +98,7 @@ export async function applySyncBatch(
 
   const existing = await tx.$queryRawUnsafe<TExisting[]>(
     `SELECT id::text AS id, external_id, fingerprint, name, kind::text AS kind, scopes, audiences, issued_at, expires_at, last_used_at,
-            identity_id::text AS identity_id, owner_id::text AS owner_id, hint, revoked_upstream_at
+            identity_id::text AS identity_id, owner_id::text AS owner_id, hint, revoked_upstream_at, provider_metadata
        FROM credentials
       WHERE (provider_id = $1::uuid AND external_id = ANY($2::text[])) OR fingerprint = ANY($3::text[])
       ORDER BY id FOR UPDATE`,
@@ -130,6 +134,7 @@ export async function applySyncBatch(
       !sameTime(row.last_used_at, lastUsedAt ?? undefined) ||
       row.identity_id !== identityId ||
       row.owner_id !== ownerId ||
+      canonical(row.provider_metadata) !== canonical(item.metadata) ||
       (item.fingerprint !== undefined && row.fingerprint !== item.fingerprint);
     const restored = row.revoked_upstream_at !== null;
     if (!changed && !restored) {
@@ -150,6 +155,7 @@ export async function applySyncBatch(
         lastUsedAt,
         identityId,
         ownerId,
+        providerMetadata: item.metadata as object,
         ...(item.fingerprint ? { fingerprint: item.fingerprint, hint: item.hint ?? row.hint } : {}),
         source: "sync",
         ...(restored ? { status: "active", revokedUpstreamAt: null } : {}),
@@ -184,6 +190,7 @@ export async function applySyncBatch(
       identityId: item.identityExternalId ? (identities.get(item.identityExternalId) ?? null) : null,
       ownerId: item.ownerEmail ? (owners.get(item.ownerEmail.toLowerCase()) ?? null) : null,
       source: "sync" as const,
+      providerMetadata: item.metadata as object,
       lastSyncedAt: now,
     }));
     await tx.credential.createMany({ data: created });

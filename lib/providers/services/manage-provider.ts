@@ -3,10 +3,12 @@ import { isProviderError } from "@/lib/connectors/provider-error";
 import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
 import { decryptSecret } from "@/lib/connectors/secrets";
 import { AppError } from "@/lib/errors/app-error";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TRunOutcome, TTx } from "@/lib/server/execute";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { PROVIDER_SYNC_JOB_TYPE } from "@/lib/providers/jobs";
 import { parseConnectorInput } from "./connector-input";
+import { syncBlocker } from "./sync-blocker";
 
 async function lockProvider(tx: TTx, id: string) {
   const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM providers WHERE id = $1::uuid FOR UPDATE`, id);
@@ -16,24 +18,29 @@ async function lockProvider(tx: TTx, id: string) {
 
 export type TConnectionTest = { ok: boolean; message: string; retryable?: boolean; status?: number };
 
-/** Tests a saved provider. A failure is a result (recorded in the audit trail), not an error. */
-export async function testProvider(tx: TTx, id: string): Promise<TRunOutcome<TConnectionTest>> {
-  const provider = await lockProvider(tx, id);
+/**
+ * Tests a saved provider, outside any transaction (the call may take up to the timeout). A failure
+ * is a result, recorded in the audit trail by `recordProviderTest`, not an error.
+ */
+export async function testProvider(prisma: PrismaClient, id: string): Promise<TConnectionTest> {
+  const provider = await prisma.provider.findUnique({ where: { id } });
+  if (!provider) throw new AppError("NOT_FOUND", "No such provider.");
   if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `Provider type "${provider.type}" has no connector to test with.`);
   if (!provider.encryptedCredentials) throw new AppError("CONFLICT", "This provider has no secret yet: edit it and enter one.");
   const definition = connectorFor(provider.type);
   const test = definition.capabilities.testConnection;
-  let result: TConnectionTest;
-  if (!test.supported) result = { ok: false, message: test.reason };
-  else {
-    try {
-      const { config, secret } = parseConnectorInput(definition, provider.config, decryptSecret(provider.encryptedCredentials, provider.id));
-      result = { ok: true, message: (await test.run({ config, secret })).detail };
-    } catch (error) {
-      if (!isProviderError(error)) throw error;
-      result = { ok: false, message: error.message, retryable: error.retryable, status: error.status };
-    }
+  if (!test.supported) return { ok: false, message: test.reason };
+  try {
+    const { config, secret } = parseConnectorInput(definition, provider.config, decryptSecret(provider.encryptedCredentials, provider.id));
+    return { ok: true, message: (await test.run({ config, secret })).detail };
+  } catch (error) {
+    if (!isProviderError(error)) throw error;
+    return { ok: false, message: error.message, retryable: error.retryable, status: error.status };
   }
+}
+
+export async function recordProviderTest(tx: TTx, id: string, result: TConnectionTest): Promise<TRunOutcome<TConnectionTest>> {
+  const provider = await lockProvider(tx, id);
   return { data: result, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, ...result } } };
 }
 
@@ -63,11 +70,8 @@ export type TSyncRequested = { id: string; jobId: string };
  */
 export async function requestProviderSync(tx: TTx, id: string, requestedBy: string): Promise<TRunOutcome<TSyncRequested>> {
   const provider = await lockProvider(tx, id);
-  if (!provider.enabled) throw new AppError("CONFLICT", `${provider.name} is disabled: enable it to sync.`);
-  if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `Provider type "${provider.type}" has no connector: it cannot be synced.`);
-  const sync = connectorFor(provider.type).capabilities.sync;
-  if (!sync.supported) throw new AppError("CONFLICT", sync.reason);
-  if (!provider.encryptedCredentials) throw new AppError("CONFLICT", "This provider has no secret yet: edit it and enter one.");
+  const blocker = syncBlocker(provider);
+  if (blocker) throw new AppError("CONFLICT", blocker);
   const { id: jobId, enqueued } = await enqueueJob(tx, { type: PROVIDER_SYNC_JOB_TYPE, payload: { providerId: id, trigger: "manual", requestedBy }, requeue: "if-finished" });
   if (!enqueued) throw new AppError("CONFLICT", `A sync of ${provider.name} is already queued or running.`);
   return { data: { id, jobId }, audit: { targetType: "provider", targetId: id, summary: { name: provider.name, jobId } } };

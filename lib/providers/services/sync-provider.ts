@@ -1,7 +1,7 @@
 import "server-only";
 import type { TSyncedCredential, TSyncedIdentity } from "@/lib/connectors/contract";
 import { isProviderError } from "@/lib/connectors/provider-error";
-import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
+import { connectorFor, type TConnectorType } from "@/lib/connectors/registry";
 import { decryptSecret } from "@/lib/connectors/secrets";
 import { appendAuditEvent } from "@/lib/audit/services/append-audit-event";
 import { isAppError } from "@/lib/errors/app-error";
@@ -10,6 +10,7 @@ import { logger } from "@/lib/logging/logger";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
 import { applySyncBatch, type TBatchCounts } from "./apply-sync-batch";
 import { parseConnectorInput } from "./connector-input";
+import { syncBlocker } from "./sync-blocker";
 
 /**
  * One sync of one provider, as the `providers.sync` job runs it. The connector's stream is written
@@ -99,11 +100,10 @@ export async function syncProvider(prisma: PrismaClient, options: TSyncOptions):
   };
 
   try {
-    if (!provider.enabled) throw new SyncRefused(`${provider.name} is disabled: enable it to sync.`);
-    if (!isConnectorType(provider.type)) throw new SyncRefused(`Provider type "${provider.type}" has no connector: it cannot be synced.`);
-    const definition = connectorFor(provider.type);
-    if (!definition.capabilities.sync.supported) throw new SyncRefused(`${definition.label}: ${definition.capabilities.sync.reason}`);
-    if (!provider.encryptedCredentials) throw new SyncRefused("This provider has no secret yet: edit it and enter one.");
+    const blocker = syncBlocker(provider);
+    if (blocker) throw new SyncRefused(blocker);
+    const definition = connectorFor(provider.type as TConnectorType);
+    if (!definition.capabilities.sync.supported || !provider.encryptedCredentials) throw new SyncRefused("unreachable: checked by syncBlocker");
     const { config, secret } = parseConnectorInput(definition, provider.config, decryptSecret(provider.encryptedCredentials, provider.id));
 
     let identities: TSyncedIdentity[] = [];

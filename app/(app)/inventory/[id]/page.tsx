@@ -5,6 +5,9 @@ import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
 import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
 import { getCredentialDetail } from "@/lib/inventory/queries";
 import { ownershipPermissions } from "@/lib/ownership/permissions";
+import { ProviderCard } from "@/components/credentials/provider-card";
+import { allows } from "@/lib/auth/access";
+import { withProviderState } from "@/lib/credentials/queries";
 
 type TParams = Promise<{ id: string }>;
 
@@ -13,9 +16,9 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function CredentialPage({ params }: { params: TParams }) {
-  const { actor, data } = await loadEntityPage((await params).id, withOwnershipOptions(getCredentialDetail, (d) => d.detail));
+  const { actor, data } = await loadEntityPage((await params).id, withProviderState(withOwnershipOptions(getCredentialDetail, (d) => d.detail)));
   const permissions = ownershipPermissions(actor);
-  const { detail, topology, readAt, options } = data;
+  const { detail, topology, readAt, options, providerState } = data;
   return (
     <CredentialDetailView
       detail={detail}
@@ -23,6 +26,17 @@ export default async function CredentialPage({ params }: { params: TParams }) {
       now={readAt}
       permissions={permissions}
       options={options}
+      providerPanel={
+        providerState ? (
+          <ProviderCard
+            credentialId={detail.id}
+            state={providerState}
+            status={detail.status}
+            now={readAt}
+            canVerify={allows(actor, "credentials.verify", { ownerId: detail.owner?.id ?? null, teamId: detail.team?.id ?? null })}
+          />
+        ) : null
+      }
       riskPanel={
         <div className="flex flex-col gap-5">
           <RiskFactorsPanel credentialId={detail.id} />

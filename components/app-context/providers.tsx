@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ThemeProvider } from "@/components/providers/theme-provider";
+import { ThemeProvider } from "@/components/app-context/theme-provider";
 
 /** Client-side context for the whole app. One QueryClient per browser tab, created lazily. */
 export function Providers({ children }: { children: ReactNode }) {

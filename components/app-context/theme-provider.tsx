@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import { isTheme, THEME_STORAGE_KEY, type TTheme } from "@/components/providers/theme";
+import { isTheme, THEME_STORAGE_KEY, type TTheme } from "@/components/app-context/theme";
 
 type TThemeContext = { theme: TTheme; setTheme: (theme: TTheme) => void };
 

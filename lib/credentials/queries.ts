@@ -1,0 +1,66 @@
+import "server-only";
+import { CAPABILITY_LABELS, supportFor, type TCapabilityName } from "@/lib/connectors/contract";
+import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
+import { ZVerificationRecord, type TVerificationRecord } from "@/lib/credentials/schemas";
+import { verifyBlocker } from "@/lib/credentials/services/verify-credential";
+import type { TActor } from "@/lib/auth/actor";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** What the credential's page shows of its provider's side: capabilities, last sync, last verification. */
+export type TCredentialProviderState = {
+  provider: { id: string; name: string; connected: boolean };
+  /** The connector's declarations for what workflows and this page can do with a credential. */
+  capabilities: { name: TCapabilityName; label: string; supported: boolean; reason: string | null }[];
+  lastSyncedAt: string | null;
+  revokedUpstreamAt: string | null;
+  verifiedAt: string | null;
+  verification: TVerificationRecord | null;
+  /** Why "Verify now" cannot run, or null. */
+  verifyBlocker: string | null;
+};
+
+const SHOWN: TCapabilityName[] = ["verify", "revoke", "rotate", "lastUsed"];
+
+export async function getCredentialProviderState(prisma: PrismaClient, credentialId: string): Promise<TCredentialProviderState | null> {
+  const c = await prisma.credential.findUnique({
+    where: { id: credentialId },
+    select: {
+      lastSyncedAt: true,
+      revokedUpstreamAt: true,
+      verifiedAt: true,
+      verification: true,
+      kind: true,
+      // encryptedCredentials is read only to say whether a secret is set; it never leaves this function.
+      provider: { select: { id: true, name: true, type: true, enabled: true, encryptedCredentials: true } },
+    },
+  });
+  if (!c) return null;
+  const { provider } = c;
+  const connected = isConnectorType(provider.type);
+  const capabilities = connected
+    ? SHOWN.map((name) => {
+        const cap = supportFor(connectorFor(provider.type as Parameters<typeof connectorFor>[0]).capabilities[name], c.kind);
+        return { name, label: CAPABILITY_LABELS[name], supported: cap.supported, reason: cap.supported ? null : cap.reason };
+      })
+    : [];
+  const verification = ZVerificationRecord.safeParse(c.verification);
+  return {
+    provider: { id: provider.id, name: provider.name, connected },
+    capabilities,
+    lastSyncedAt: c.lastSyncedAt?.toISOString() ?? null,
+    revokedUpstreamAt: c.revokedUpstreamAt?.toISOString() ?? null,
+    verifiedAt: c.verifiedAt?.toISOString() ?? null,
+    verification: verification.success ? verification.data : null,
+    verifyBlocker: verifyBlocker(provider, c.kind),
+  };
+}
+
+type TLoad<T> = (prisma: PrismaClient, id: string, actor: TActor) => Promise<T | null>;
+
+/** A detail-page loader that also reads the provider's side of the credential, in parallel. */
+export function withProviderState<T extends object>(load: TLoad<T>): TLoad<T & { providerState: TCredentialProviderState | null }> {
+  return async (prisma, id, actor) => {
+    const [data, providerState] = await Promise.all([load(prisma, id, actor), getCredentialProviderState(prisma, id)]);
+    return data && { ...data, providerState };
+  };
+}
