@@ -4,6 +4,7 @@ import type { TGithubCtx } from "@/lib/connectors/github/config";
 import { githubConnector } from "@/lib/connectors/github/connector";
 import { githubFixture } from "@/lib/connectors/testing/github-peer/fixture";
 import { startGithubPeer, type TGithubPeer } from "@/lib/connectors/testing/github-peer/server";
+import { askProvider } from "@/lib/credentials/services/verify-credential";
 import { resetEnvCache } from "@/lib/env";
 import { createProviderOperation } from "@/lib/providers/operations";
 import { syncProvider } from "@/lib/providers/services/sync-provider";
@@ -82,6 +83,11 @@ describe("provider sync against the fake GitHub", () => {
     if (!revoke.supported) throw new Error("declared unsupported");
     const ctx = { config: githubConnector.configSchema.parse({ org, appId: f.app.id, apiBaseUrl: peer.url }), secret: githubConnector.secretSchema.parse({ privateKey: f.key.privateKeyPem }) } as TGithubCtx;
     await revoke.run(ctx, { externalId: `pat:${doomed.grantId}:${doomed.tokenId}`, kind: "pat" });
+
+    // "Verify now" asks GitHub about the stored row (external id and the metadata the sync kept).
+    const doomedRow = await database.prisma.credential.findFirstOrThrow({ where: { providerId, externalId: `pat:${doomed.grantId}:${doomed.tokenId}` } });
+    expect(await askProvider(database.prisma, incident.id)).toMatchObject({ answer: { active: true, scopes: ["contents:write", "metadata:read"], subject: "sec-lead" } });
+    expect(await askProvider(database.prisma, doomedRow.id)).toMatchObject({ answer: { active: false } });
 
     const after = await syncProvider(database.prisma, { providerId, trigger: "schedule", batchSize: 100 });
     expect(after).toMatchObject({ status: "succeeded", created: 0, unchanged: 231, revokedUpstream: 1 });

@@ -24,8 +24,8 @@ export const ZGithubConfig = z.object({
   apiBaseUrl: z
     .url("The API URL must be a URL")
     .refine((u) => /^https?:\/\//.test(u), "The API URL must be http(s)")
-    .transform((u) => u.replace(/\/+$/, ""))
     .default("https://api.github.com")
+    .transform((u) => u.replace(/\/+$/, ""))
     .meta({ title: "API URL", description: "https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server." }),
 });
 

@@ -77,9 +77,9 @@ export async function revokePatGrants(ctx: TGithubCtx, externalIds: string[]): P
   }
 }
 
-async function findGrant(ctx: TGithubCtx, externalId: string) {
+async function findGrant(ctx: TGithubCtx, credential: TCredentialRef) {
   const client = await orgClient(ctx);
-  return findPat(client.session, client.octokit, client.org, externalId);
+  return findPat(client.session, client.octokit, client.org, credential.externalId!, credential.metadata);
 }
 
 const isPat = (credential: TCredentialRef) => parsePatExternalId(credential.externalId) !== null;
@@ -92,12 +92,20 @@ export const githubConnector = defineConnector({
   capabilities: {
     testConnection: { supported: true, run: async (ctx) => ({ ok: true, detail: await connectionDetail(githubSession(ctx), ctx) }) },
     sync: { supported: true, run: syncOrg },
-    issue: { supported: true, run: issueInstallationToken },
+    issue: {
+      supported: true,
+      run: issueInstallationToken,
+      appliesTo: { kinds: ["installation_token"], otherwise: "GitHub has no API that creates a personal access token or another user's OAuth token: only GitHub App installation tokens can be issued." },
+    },
     rotate: unsupported(
       "GitHub has no API that creates a personal access token: the owner creates the replacement on github.com, and Tokenward revokes the old one once the owner confirms. Installation tokens are not rotated but issued anew (they expire after an hour).",
     ),
     revoke: {
       supported: true,
+      // Fine-grained PATs by id; installation, OAuth and refresh tokens only by value (DELETE
+      // /installation/token, POST /credentials/revoke). A classic PAT (ghp_) also needs its value.
+      appliesTo: { kinds: ["pat", "installation_token", "oauth_access_token", "oauth_refresh_token"], otherwise: "GitHub revokes personal access tokens, installation tokens and OAuth tokens; not this kind." },
+      needsValue: ["installation_token", "oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential) => {
         const pat = parsePatExternalId(credential.externalId);
         if (pat) return revokePat(ctx, pat.grantId);
@@ -106,15 +114,18 @@ export const githubConnector = defineConnector({
     },
     verify: {
       supported: true,
-      run: async (ctx, credential) => (isPat(credential) ? verifyPat(await findGrant(ctx, credential.externalId!), new Date()) : verifyTokenValue(ctx, credential)),
+      appliesTo: { kinds: ["pat", "installation_token"], otherwise: "GitHub answers only for fine-grained PATs (listed for the organization) and installation tokens (by calling with them)." },
+      needsValue: ["installation_token"],
+      run: async (ctx, credential) => (isPat(credential) ? verifyPat(await findGrant(ctx, credential), new Date()) : verifyTokenValue(ctx, credential)),
     },
     lastUsed: {
       supported: true,
+      appliesTo: { kinds: ["pat"], otherwise: "GitHub reports last use only for fine-grained PATs (token_last_used_at)." },
       run: async (ctx, credential) => {
         if (!isPat(credential)) {
           throw new ProviderError("unsupported", "GitHub reports last use only for fine-grained PATs (token_last_used_at); name the PAT by its id (pat:<grant id>:<token id>).", { retryable: false });
         }
-        const grant = await findGrant(ctx, credential.externalId!);
+        const grant = await findGrant(ctx, credential);
         if (!grant) throw new ProviderError("http", `${ctx.config.org} no longer lists this PAT: it was revoked or deleted.`, { retryable: false, status: 404 });
         return grant.token_last_used_at;
       },

@@ -61,12 +61,16 @@ export function patPages(session: TGithubSession, octokit: Octokit, org: string)
   return pages(session, octokit, "GET /orgs/{org}/personal-access-tokens", { org, per_page: 100, direction: "asc" }, ZPatPage, { forbidden: forbiddenPats(org, "read") });
 }
 
-/** One grant by its external id: one filtered request when the token id is known, else a walk. */
-export async function findPat(session: TGithubSession, octokit: Octokit, org: string, externalId: string): Promise<TPatGrant | null> {
+/**
+ * One grant by its external id: one filtered request when the token id is known (from the id, or
+ * the metadata the last sync stored), else a walk through the pages.
+ */
+export async function findPat(session: TGithubSession, octokit: Octokit, org: string, externalId: string, metadata?: Record<string, unknown>): Promise<TPatGrant | null> {
   const ref = parsePatExternalId(externalId);
   if (!ref) throw new ProviderError("config", `"${externalId}" does not name a fine-grained PAT of this connector (pat:<grant id>:<token id>).`, { retryable: false });
-  if (ref.tokenId !== undefined) {
-    const { data } = await call(session, octokit, "GET /orgs/{org}/personal-access-tokens", { org, per_page: 100, "token_id[]": String(ref.tokenId) }, ZPatPage, { forbidden: forbiddenPats(org, "read") });
+  const tokenId = ref.tokenId ?? (typeof metadata?.tokenId === "number" ? metadata.tokenId : undefined);
+  if (tokenId !== undefined) {
+    const { data } = await call(session, octokit, "GET /orgs/{org}/personal-access-tokens", { org, per_page: 100, "token_id[]": String(tokenId) }, ZPatPage, { forbidden: forbiddenPats(org, "read") });
     return data.find((g) => g.id === ref.grantId) ?? null;
   }
   for await (const page of patPages(session, octokit, org)) {
