@@ -1,7 +1,8 @@
 // `npm test`: everything a change must pass, in the order that fails fastest.
-// Installs what is missing (npm packages; Debian's Chromium when running as root).
+// Installs what is missing (npm packages; Debian's Chromium and Glewlwyd when running as root).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureGlewlwyd } from "./ensure-glewlwyd.mjs";
 import { bin, ensureDependencies, ensurePrismaClient, ROOT, run, step } from "./lib.mjs";
 
 const timings = [];
@@ -67,6 +68,7 @@ try {
   timed("Type-check", () => run(bin("tsc"), ["--noEmit"]));
   timed("Lint", () => run(bin("eslint"), ["--max-warnings", "0", "."]));
   timed("Unit tests", () => vitest("unit", "unit"));
+  timed("Glewlwyd (the OAuth connector's second peer)", () => ensureGlewlwyd({ required: Boolean(process.env.CI) }));
   timed("Integration tests on PGlite", () => vitest("integration", "integration-pglite", { TEST_DB: "pglite" }));
   if (await postgresReachable()) {
     timed("Integration tests on PostgreSQL", () => vitest("integration", "integration-postgres", { TEST_DB: "postgres" }));

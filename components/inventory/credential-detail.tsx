@@ -1,4 +1,3 @@
-import { Workflow } from "lucide-react";
 import type { ReactNode } from "react";
 import { EntityHeader } from "@/components/detail/entity-header";
 import { CredentialFlags, EnvironmentBadge, StatusBadge } from "@/components/inventory/badges";
@@ -22,9 +21,11 @@ type TProps = {
   riskPanel: ReactNode;
   /** The provider's side (components/credentials/provider-card.tsx), composed by the page. */
   providerPanel?: ReactNode;
+  /** Its workflows and the requests the viewer may make (components/workflows/credential-workflows-card.tsx). */
+  workflowsPanel?: ReactNode;
 };
 
-export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel }: TProps) {
+export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel, workflowsPanel }: TProps) {
   const claimable = isClaimable(d);
   const canAssign = mayAssign(permissions, [{ ownerId: d.owner?.id ?? null, teamId: d.team?.id ?? null }]) && options;
   return (
@@ -63,15 +64,7 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
               <CardContent>{riskPanel}</CardContent>
             </Card>
             <CredentialExposures detail={d} />
-            <Card>
-              <CardHeader>
-                <CardTitle>Workflows</CardTitle>
-              </CardHeader>
-              <CardContent className="flex gap-3 text-ui text-muted-foreground">
-                <Workflow aria-hidden className="mt-0.5 size-4 shrink-0" />
-                <p>No rotation or revocation has been requested for this credential. Requests, approvals and every step they take will be listed here.</p>
-              </CardContent>
-            </Card>
+            {workflowsPanel}
             <CredentialHistory detail={d} />
           </div>
           <div className="flex min-w-0 flex-col gap-6">

@@ -4,11 +4,11 @@ import { Menu } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCloseButton, DialogTitle, DialogTrigger, DrawerContent } from "@/components/ui/dialog";
-import { NavLinks } from "@/components/shell/nav-links";
+import { NavLinks, type TNavCounts } from "@/components/shell/nav-links";
 import { Wordmark } from "@/components/shell/wordmark";
 
 /** Below lg the sidebar becomes a modal drawer; it closes on navigation and on Escape. */
-export function MobileNav() {
+export function MobileNav({ counts }: { counts?: TNavCounts }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -30,7 +30,7 @@ export function MobileNav() {
           <DialogCloseButton />
         </div>
         <nav aria-label="Main" className="flex flex-1 flex-col overflow-y-auto px-3 pt-3 pb-4">
-          <NavLinks />
+          <NavLinks counts={counts} />
         </nav>
       </DrawerContent>
     </Dialog>

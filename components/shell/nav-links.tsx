@@ -5,7 +5,10 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { isActivePath, NAV_SECTIONS, SETTINGS_NAV_ITEM, type TNavItem } from "@/components/shell/nav-items";
 
-function NavLink({ item, pathname }: { item: TNavItem; pathname: string }) {
+/** Counts shown beside a navigation item, by its href (e.g. requests waiting for the viewer's approval). */
+export type TNavCounts = Partial<Record<string, { count: number; label: string }>>;
+
+function NavLink({ item, pathname, badge }: { item: TNavItem; pathname: string; badge?: { count: number; label: string } }) {
   const active = isActivePath(pathname, item.href);
   const Icon = item.icon;
   return (
@@ -22,12 +25,18 @@ function NavLink({ item, pathname }: { item: TNavItem; pathname: string }) {
         className={cn("size-4 shrink-0", active ? "text-primary" : "text-muted-foreground group-hover:text-foreground")}
       />
       {item.label}
+      {badge && badge.count > 0 ? (
+        <span className="ml-auto rounded-full bg-primary px-1.5 text-[11px] leading-4 font-medium text-primary-foreground tabular-nums" data-testid={`nav-count-${item.href.slice(1)}`}>
+          {badge.count > 99 ? "99+" : badge.count}
+          <span className="sr-only"> {badge.label}</span>
+        </span>
+      ) : null}
     </Link>
   );
 }
 
 /** The navigation list, shared by the desktop sidebar and the mobile drawer. */
-export function NavLinks() {
+export function NavLinks({ counts = {} }: { counts?: TNavCounts }) {
   const pathname = usePathname();
   return (
     <div className="flex flex-1 flex-col gap-5">
@@ -39,7 +48,7 @@ export function NavLinks() {
           <ul className="flex flex-col gap-0.5">
             {section.items.map((item) => (
               <li key={item.href}>
-                <NavLink item={item} pathname={pathname} />
+                <NavLink item={item} pathname={pathname} badge={counts[item.href]} />
               </li>
             ))}
           </ul>

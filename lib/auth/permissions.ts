@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   // Asking a credential's provider whether it is still active (and recording the answer): those who
   // act on credentials, owners on their own and their team's.
   "credentials.verify": { admin: "any", security: "any", owner: "owned" },
+  // Minting a new credential through a provider (per-task, audience-bound): those who hand out access.
+  "credentials.issue": everywhere("admin", "security"),
   // Workflows (lib/workflows). Everyone reads them. Security and admins request rotations and
   // revocations of anything, owners of what they or their team own; break-glass is security's.
   "workflows.read": everywhere(...EVERYONE),

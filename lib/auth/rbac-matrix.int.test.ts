@@ -50,6 +50,7 @@ const MATRIX: Record<string, TPermission> = {
   "providers.delete": "connectors.manage",
   "providers.sync": "connectors.manage",
   "credentials.verify": "credentials.verify",
+  "credentials.issue": "credentials.issue",
   "workflows.request": "workflows.request",
   "workflows.break_glass": "workflows.break_glass",
   "workflows.decide": "workflows.approve",

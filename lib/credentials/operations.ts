@@ -1,5 +1,6 @@
 import type { TVerificationRecord } from "@/lib/credentials/schemas";
-import { ZVerifyCredential } from "@/lib/credentials/schemas";
+import { ZIssueCredential, ZVerifyCredential } from "@/lib/credentials/schemas";
+import { fileIssued, issueAtProvider } from "@/lib/credentials/services/issue-credential";
 import { askProvider, recordVerification, type TPreparedVerification } from "@/lib/credentials/services/verify-credential";
 import type { TOperation } from "@/lib/server/execute";
 
@@ -11,4 +12,13 @@ export const verifyCredentialOperation: TOperation<typeof ZVerifyCredential, TVe
   resource: (input) => ({ type: "credential", ids: [input.credentialId] }),
   prepare: ({ prisma, input }) => askProvider(prisma, input.credentialId),
   run: ({ tx, prepared }) => recordVerification(tx, prepared),
+};
+
+// Issued at the provider in `prepare`; the value is returned once and stored nowhere.
+export const issueCredentialOperation: TOperation<typeof ZIssueCredential, { credentialId: string; value: string; expiresAt: string | null }, Awaited<ReturnType<typeof issueAtProvider>>> = {
+  name: "credentials.issue",
+  permission: "credentials.issue",
+  input: ZIssueCredential,
+  prepare: ({ prisma, input }) => issueAtProvider(prisma, input),
+  run: ({ tx, actor, input, prepared }) => fileIssued(tx, actor, input, prepared),
 };

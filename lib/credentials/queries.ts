@@ -5,6 +5,7 @@ import { ZVerificationRecord, type TVerificationRecord } from "@/lib/credentials
 import { verifyBlocker } from "@/lib/credentials/services/verify-credential";
 import type { TActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getCredentialWorkflows, type TCredentialWorkflows } from "@/lib/workflows/queries";
 
 /** What the credential's page shows of its provider's side: capabilities, last sync, last verification. */
 export type TCredentialProviderState = {
@@ -57,10 +58,10 @@ export async function getCredentialProviderState(prisma: PrismaClient, credentia
 
 type TLoad<T> = (prisma: PrismaClient, id: string, actor: TActor) => Promise<T | null>;
 
-/** A detail-page loader that also reads the provider's side of the credential, in parallel. */
-export function withProviderState<T extends object>(load: TLoad<T>): TLoad<T & { providerState: TCredentialProviderState | null }> {
+/** A detail-page loader that also reads the provider's side of the credential and its workflows, in parallel. */
+export function withProviderState<T extends object>(load: TLoad<T>): TLoad<T & { providerState: TCredentialProviderState | null; workflows: TCredentialWorkflows | null }> {
   return async (prisma, id, actor) => {
-    const [data, providerState] = await Promise.all([load(prisma, id, actor), getCredentialProviderState(prisma, id)]);
-    return data && { ...data, providerState };
+    const [data, providerState, workflows] = await Promise.all([load(prisma, id, actor), getCredentialProviderState(prisma, id), getCredentialWorkflows(prisma, id)]);
+    return data && { ...data, providerState, workflows };
   };
 }

@@ -22,3 +22,15 @@ export const ZVerificationRecord = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(false), message: z.string(), retryable: z.boolean(), status: z.number().nullable() }),
 ]);
 export type TVerificationRecord = z.infer<typeof ZVerificationRecord>;
+
+/** Issue a credential through its provider (connector `issue`). Scopes are space- or comma-separated in the form. */
+export const ZIssueCredential = z.strictObject({
+  providerId: z.uuid({ error: "providerId must be a provider id" }),
+  name: z.string().trim().min(1, "Name it after who will use it").max(200, "At most 200 characters"),
+  scopes: z
+    .array(z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, "Scopes are printable ASCII without spaces"))
+    .max(50, "At most 50 scopes"),
+  resource: z.url("The resource must be a URL (RFC 8707)").max(2000).optional(),
+  subject: z.string().trim().min(1).max(200).optional(),
+});
+export type TIssueCredential = z.infer<typeof ZIssueCredential>;

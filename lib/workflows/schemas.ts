@@ -40,3 +40,19 @@ export const ZOperateWorkflow = z.strictObject({
 export type TOperateWorkflow = z.infer<typeof ZOperateWorkflow>;
 
 export const ZWorkflowId = z.strictObject({ workflowId: z.uuid({ error: "workflowId must be a workflow id" }) });
+
+/** The workflows list's URL (/workflows?view=&state=&kind=&breakGlass=&cursor=), parsed as a route query. */
+export const WORKFLOW_VIEWS = ["open", "approvals", "mine", "all"] as const;
+export const ZWorkflowListQuery = z.object({
+  view: z.enum(WORKFLOW_VIEWS, { error: `view must be one of ${WORKFLOW_VIEWS.join(", ")}` }).default("open"),
+  kind: z.enum(["rotation", "revocation"], { error: "kind must be rotation or revocation" }).optional(),
+  breakGlass: z.literal("1", { error: "breakGlass must be 1" }).optional(),
+  provider: z.uuid({ error: "provider must be a provider id" }).optional(),
+  /** Keyset cursor: "<created ISO>_<id>" of the last row shown. */
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/, "cursor is not one this page made")
+    .refine((c) => !Number.isNaN(Date.parse(c.slice(0, 24))), "cursor is not one this page made")
+    .optional(),
+});
+export type TWorkflowListQuery = z.infer<typeof ZWorkflowListQuery>;

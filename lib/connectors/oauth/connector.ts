@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineConnector, requireValue, unsupported, type TConnectorContext, type TVerification } from "../contract";
 import { providerRequest } from "../http";
 import { ProviderError } from "../provider-error";
+import { requestToken, withEndpointAuth } from "./client-auth";
 import { discover, type TAuthServerMetadata } from "./metadata";
 import { clientItems, parseRegistrations, readRegistration, verifyClientSecret, ZRegistrations } from "./registrations";
 
@@ -19,6 +20,19 @@ export const ZOAuthConfig = z.object({
     .default("client_secret_basic")
     .meta({ title: "Client authentication", description: "How the client id and secret are sent to the token endpoint." }),
   defaultResource: z.url("The resource must be a URL").optional().meta({ title: "Default resource (RFC 8707)", description: "The audience issued tokens are bound to when a request names none." }),
+  introspectionAuth: z
+    .enum(["client_secret", "bearer_token"])
+    .default("client_secret")
+    .meta({
+      title: "Introspection and revocation authentication",
+      description:
+        "client_secret: the client id and secret, as at the token endpoint (most servers). bearer_token: an access token Tokenward obtains for itself with client credentials and the introspection scope (servers such as Glewlwyd can require it; it may also let Tokenward verify other clients' tokens).",
+    }),
+  introspectionScope: z.string().trim().min(1).max(200).optional().meta({ title: "Introspection scope", description: "With bearer_token: the scope the server requires in the token that calls introspection and revocation." }),
+}).superRefine((config, ctx) => {
+  if (config.introspectionAuth === "bearer_token" && !config.introspectionScope) {
+    ctx.addIssue({ code: "custom", path: ["introspectionScope"], message: "Introspection by bearer token needs the scope the server requires for it" });
+  }
 });
 export const ZOAuthSecret = z.object({
   clientSecret: z.string().min(1, "The client secret is required").max(1000).meta({ title: "Client secret" }),
@@ -32,13 +46,6 @@ type TConfig = z.infer<typeof ZOAuthConfig>;
 type TSecret = z.infer<typeof ZOAuthSecret>;
 type TCtx = TConnectorContext<TConfig, TSecret>;
 
-const ZTokenResponse = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().min(1),
-  expires_in: z.number().int().nonnegative().optional(),
-  scope: z.string().optional(),
-});
-
 const ZIntrospection = z.object({
   active: z.boolean(),
   scope: z.string().optional(),
@@ -48,16 +55,6 @@ const ZIntrospection = z.object({
   sub: z.string().optional(),
 });
 
-/** RFC 6749 §2.3.1: id and secret are form-encoded before they go into the Basic header. */
-function clientAuth(ctx: TCtx): { headers: Record<string, string>; form: Record<string, string> } {
-  if (ctx.config.tokenEndpointAuth === "client_secret_post") {
-    return { headers: {}, form: { client_id: ctx.config.clientId, client_secret: ctx.secret.clientSecret } };
-  }
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-  const basic = Buffer.from(`${enc(ctx.config.clientId)}:${enc(ctx.secret.clientSecret)}`).toString("base64");
-  return { headers: { authorization: `Basic ${basic}` }, form: {} };
-}
-
 function endpoint(metadata: TAuthServerMetadata, name: "introspection_endpoint" | "revocation_endpoint", rfc: string): string {
   const url = metadata[name];
   if (!url) throw new ProviderError("unsupported", `${metadata.issuer} publishes no ${name} (${rfc}).`, { retryable: false });
@@ -65,12 +62,10 @@ function endpoint(metadata: TAuthServerMetadata, name: "introspection_endpoint" 
 }
 
 async function introspect(ctx: TCtx, metadata: TAuthServerMetadata, token: string) {
-  const auth = clientAuth(ctx);
-  const { data } = await providerRequest(endpoint(metadata, "introspection_endpoint", "RFC 7662"), ZIntrospection, {
-    headers: auth.headers,
-    form: { ...auth.form, token, token_type_hint: "access_token" },
-    timeoutMs: ctx.timeoutMs,
-  });
+  const url = endpoint(metadata, "introspection_endpoint", "RFC 7662");
+  const { data } = await withEndpointAuth(ctx, metadata, "introspection endpoint", (auth) =>
+    providerRequest(url, ZIntrospection, { headers: auth.headers, form: { ...auth.form, token, token_type_hint: "access_token" }, timeoutMs: ctx.timeoutMs }),
+  );
   return data;
 }
 
@@ -100,13 +95,15 @@ export const oauthConnector = defineConnector({
     testConnection: {
       supported: true,
       // Discovery proves the URL; introspecting a throw-away token proves the client credentials
-      // without issuing anything (a wrong secret is 401 invalid_client, a good one {active:false}).
+      // without issuing anything (a wrong secret is 401, a good one {active:false}). With a bearer
+      // token the token endpoint checks the secret first, and introspection the scope.
       run: async (ctx) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
         const registrations = await checkRegistrations(ctx);
         if (metadata.introspection_endpoint) {
           await introspect(ctx, metadata, "tokenward-connection-test");
-          return { ok: true, detail: `Metadata found at ${metadata.issuer}; client "${ctx.config.clientId}" authenticated at the introspection endpoint.${registrations}` };
+          const how = ctx.config.introspectionAuth === "bearer_token" ? ` with a token it obtained (scope "${ctx.config.introspectionScope}")` : "";
+          return { ok: true, detail: `Metadata found at ${metadata.issuer}; client "${ctx.config.clientId}" authenticated at the introspection endpoint${how}.${registrations}` };
         }
         return { ok: true, detail: `Metadata found at ${metadata.issuer}; it publishes no introspection endpoint, so the client secret was not checked.${registrations}` };
       },
@@ -134,16 +131,9 @@ export const oauthConnector = defineConnector({
       supported: true,
       run: async (ctx, request) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
-        const auth = clientAuth(ctx);
-        const { data } = await providerRequest(metadata.token_endpoint, ZTokenResponse, {
-          headers: auth.headers,
-          form: {
-            ...auth.form,
-            grant_type: "client_credentials",
-            scope: request.scopes.length > 0 ? request.scopes.join(" ") : undefined,
-            resource: request.resource ?? ctx.config.defaultResource,
-          },
-          timeoutMs: ctx.timeoutMs,
+        const data = await requestToken(ctx, metadata, {
+          scope: request.scopes.length > 0 ? request.scopes.join(" ") : undefined,
+          resource: request.resource ?? ctx.config.defaultResource,
         });
         return {
           value: data.access_token,
@@ -162,13 +152,12 @@ export const oauthConnector = defineConnector({
       needsValue: ["oauth_access_token", "oauth_refresh_token"],
       run: async (ctx, credential) => {
         const metadata = await discover(ctx.config.issuer, ctx.timeoutMs);
-        const auth = clientAuth(ctx);
+        const url = endpoint(metadata, "revocation_endpoint", "RFC 7009");
+        const token = requireValue(credential, "revoke it (RFC 7009)");
         // RFC 7009 §2.2: success is 200 with an empty body, also for a token already invalid.
-        await providerRequest(endpoint(metadata, "revocation_endpoint", "RFC 7009"), z.unknown(), {
-          headers: auth.headers,
-          form: { ...auth.form, token: requireValue(credential, "revoke it (RFC 7009)"), token_type_hint: "access_token" },
-          timeoutMs: ctx.timeoutMs,
-        });
+        await withEndpointAuth(ctx, metadata, "revocation endpoint", (auth) =>
+          providerRequest(url, z.unknown(), { headers: auth.headers, form: { ...auth.form, token, token_type_hint: "access_token" }, timeoutMs: ctx.timeoutMs }),
+        );
       },
     },
     verify: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../provider-error";
-import { clientItems, parseRegistrations, readRegistration, ZRegistrations } from "./registrations";
+import { clientItems, parseRegistrations, readRegistration, ZClientInformation, ZRegistrations } from "./registrations";
 
 describe("parseRegistrations", () => {
   it("reads one URI and token per line, skipping blanks and comments", () => {
@@ -53,5 +53,22 @@ describe("clientItems", () => {
 
   it("a public client (auth method none) is an identity without a credential", () => {
     expect(clientItems({ client_id: "c2", token_endpoint_auth_method: "none" }, registration).map((i) => i.kind)).toEqual(["identity"]);
+  });
+});
+
+describe("ZClientInformation", () => {
+  it.each([
+    ["client_secret_basic", "client_secret_basic"],
+    [["client_secret_basic"], "client_secret_basic"],
+    [["none", "client_secret_post"], "client_secret_post"],
+    [["none"], "none"],
+    [undefined, undefined],
+  ])("reads token_endpoint_auth_method %j (a string per RFC 7591, a list from Glewlwyd) as %j", (method, expected) => {
+    expect(ZClientInformation.parse({ client_id: "c", token_endpoint_auth_method: method }).token_endpoint_auth_method).toBe(expected);
+  });
+
+  it("a listed client whose only method is none still yields no credential", () => {
+    const client = ZClientInformation.parse({ client_id: "c3", token_endpoint_auth_method: ["none"], client_secret: "ignored-secret" });
+    expect(clientItems(client, { line: 1, uri: "https://as.example/reg/c3", token: "t" }).map((i) => i.kind)).toEqual(["identity"]);
   });
 });

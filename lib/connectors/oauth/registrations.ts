@@ -53,7 +53,7 @@ export const ZRegistrations = z
   });
 
 /** RFC 7591 §3.2.1 client information response: the fields the inventory keeps. */
-const ZClientInformation = z.object({
+export const ZClientInformation = z.object({
   client_id: z.string().min(1).max(500),
   client_name: z.string().max(500).optional(),
   client_secret: z.string().optional(),
@@ -61,7 +61,12 @@ const ZClientInformation = z.object({
   client_id_issued_at: z.number().nonnegative().optional(),
   scope: z.string().optional(),
   grant_types: z.array(z.string()).optional(),
-  token_endpoint_auth_method: z.string().optional(),
+  // RFC 7591 §2 makes it one string; Glewlwyd's client read (RFC 7592 GET) returns the list it
+  // stores. A client with any secret-based method has a secret; "none" only when that is all.
+  token_endpoint_auth_method: z
+    .union([z.string(), z.array(z.string())])
+    .transform((m) => (Array.isArray(m) ? (m.find((x) => x !== "none") ?? m[0]) : m))
+    .optional(),
 });
 
 /**

@@ -6,6 +6,7 @@ import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/invento
 import { getCredentialDetail } from "@/lib/inventory/queries";
 import { ownershipPermissions } from "@/lib/ownership/permissions";
 import { ProviderCard } from "@/components/credentials/provider-card";
+import { CredentialWorkflowsCard } from "@/components/workflows/credential-workflows-card";
 import { allows } from "@/lib/auth/access";
 import { withProviderState } from "@/lib/credentials/queries";
 
@@ -18,7 +19,8 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 export default async function CredentialPage({ params }: { params: TParams }) {
   const { actor, data } = await loadEntityPage((await params).id, withProviderState(withOwnershipOptions(getCredentialDetail, (d) => d.detail)));
   const permissions = ownershipPermissions(actor);
-  const { detail, topology, readAt, options, providerState } = data;
+  const { detail, topology, readAt, options, providerState, workflows } = data;
+  const owned = { ownerId: detail.owner?.id ?? null, teamId: detail.team?.id ?? null };
   return (
     <CredentialDetailView
       detail={detail}
@@ -26,6 +28,16 @@ export default async function CredentialPage({ params }: { params: TParams }) {
       now={readAt}
       permissions={permissions}
       options={options}
+      workflowsPanel={
+        workflows ? (
+          <CredentialWorkflowsCard
+            credential={{ id: detail.id, name: detail.name, status: detail.status }}
+            data={workflows}
+            rights={{ request: allows(actor, "workflows.request", owned), breakGlass: allows(actor, "workflows.break_glass") }}
+            now={readAt}
+          />
+        ) : null
+      }
       providerPanel={
         providerState ? (
           <ProviderCard
@@ -33,7 +45,7 @@ export default async function CredentialPage({ params }: { params: TParams }) {
             state={providerState}
             status={detail.status}
             now={readAt}
-            canVerify={allows(actor, "credentials.verify", { ownerId: detail.owner?.id ?? null, teamId: detail.team?.id ?? null })}
+            canVerify={allows(actor, "credentials.verify", owned)}
           />
         ) : null
       }

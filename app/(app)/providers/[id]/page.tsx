@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DetailList, EntityHeader } from "@/components/detail/entity-header";
 import { formatNumber, formatRelative, formatUtc } from "@/components/inventory/format";
+import { IssueCredentialDialog } from "@/components/credentials/issue-credential-dialog";
 import { CapabilitiesList } from "@/components/providers/capabilities-table";
 import { ProviderActions, TestConnectionButton } from "@/components/providers/provider-actions";
 import { ProviderSettings } from "@/components/providers/provider-settings";
@@ -28,6 +29,7 @@ export default async function ProviderPage({ params }: { params: TParams }) {
   const { actor, data } = await loadEntityPage((await params).id, getProviderDetail);
   const { provider: p, connector, capabilities, counts, runs, sync, cannotSyncReason, readAt: now } = data;
   const canManage = allows(actor, "connectors.manage");
+  const canIssue = allows(actor, "credentials.issue") && p.connection === "connected" && p.enabled && capabilities.some((c) => c.name === "issue" && c.supported);
   return (
     <>
       <EntityHeader
@@ -113,6 +115,7 @@ export default async function ProviderPage({ params }: { params: TParams }) {
             <CardContent className="flex flex-col gap-3 py-2">
               <ProviderSettings provider={p} fields={connector?.configFields ?? null} />
               {canManage && p.connected ? <TestConnectionButton id={p.id} /> : null}
+              {canIssue ? <IssueCredentialDialog providerId={p.id} providerName={p.name} defaultResource={typeof p.config.defaultResource === "string" ? p.config.defaultResource : undefined} /> : null}
             </CardContent>
           </Card>
           <Card className="h-fit">
