@@ -204,6 +204,11 @@ describe("github PAT bulk revoke, leaked tokens, access requests", () => {
     expect(credentialsOf(await collect(f.ctx))).toHaveLength(0);
     const e = await failure(revoke.run(asGithub(f.ctx), { value: "sk-not-github" }));
     expect(e.kind).toBe("config");
+    // GitHub Enterprise Server has no such endpoint: a 404 there says so.
+    peer.failNext("credentials/revoke", { status: 404, message: "Not Found" });
+    const ghes = await failure(revoke.run(asGithub(f.ctx), { value: f.world.patValue(leaked.tokenId + 999) }));
+    expect([ghes.kind, ghes.status]).toEqual(["unsupported", 404]);
+    expect(ghes.message).toMatch(/has no POST \/credentials\/revoke \(GitHub Enterprise Server does not offer it\)/);
   });
 
   it("lists pending requests and approves one (it becomes a grant) and denies another with a reason", async () => {

@@ -82,5 +82,17 @@ export async function revokeTokenValue(ctx: TGithubCtx, credential: TCredentialR
   if (!REVOCABLE_BY_VALUE.test(value)) {
     throw new ProviderError("config", "Not a GitHub token Tokenward can revoke by value (ghs_, ghp_, github_pat_, gho_, ghu_ or ghr_).", { retryable: false });
   }
-  await call(session, session.anonymous(), "POST /credentials/revoke", { credentials: [value] }, z.unknown());
+  try {
+    await call(session, session.anonymous(), "POST /credentials/revoke", { credentials: [value] }, z.unknown());
+  } catch (error) {
+    // GitHub Enterprise Server's API has no /credentials/revoke (not in its 3.17–3.19 descriptions).
+    if (error instanceof ProviderError && error.status === 404) {
+      throw new ProviderError("unsupported", `${session.host} has no POST /credentials/revoke (GitHub Enterprise Server does not offer it): the token's owner must revoke it in their settings.`, {
+        retryable: false,
+        status: 404,
+        providerMessage: error.providerMessage,
+      });
+    }
+    throw error;
+  }
 }
