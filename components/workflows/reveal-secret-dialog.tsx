@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy, Eye } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import { revealSecretAction } from "@/lib/workflows/actions";
  * once); closing the dialog drops it, and the server has already erased its copy.
  */
 export function RevealSecretDialog({ workflowId, credentialName }: { workflowId: string; credentialName: string }) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
@@ -21,6 +23,8 @@ export function RevealSecretDialog({ workflowId, credentialName }: { workflowId:
   const close = (o: boolean) => {
     setOpen(o);
     if (!o) {
+      // Re-render only once the secret is off the screen: the page then offers the cut-over.
+      if (secret !== null) router.refresh();
       setSecret(null);
       setCopied("idle");
       clearError();

@@ -12,9 +12,11 @@ function detailLine(detail: Record<string, unknown>): string {
 
 /** Every move, approval, step attempt and provider answer, oldest first: who did what, when. */
 export function WorkflowTimeline({ events }: { events: TWorkflowEventView[] }) {
+  // A step's start is bookkeeping (its lease); its outcome, with the attempt, is what a reader needs.
+  const shown = events.filter((e) => e.type !== "step_started");
   return (
     <ol className="relative flex flex-col gap-3 border-l border-border pl-4" data-testid="workflow-timeline">
-      {events.map((e) => {
+      {shown.map((e) => {
         const moved = e.to && e.from !== e.to;
         const failed = e.type === "step_failed" || e.type === "step_retry";
         const line = detailLine(e.detail);

@@ -116,6 +116,12 @@ export type TCredentialRef = {
   kind?: TSyncedCredentialKind;
   /** What this connector's last sync said about it (TSyncedCredential.metadata), e.g. the IAM user of a key. */
   metadata?: Record<string, unknown>;
+  /**
+   * What Tokenward recorded when it issued or synced the credential. Only for providers that cannot
+   * report these for a live credential (a GitHub installation token): verify echoes them and says so
+   * in `TVerification.fromRecord`.
+   */
+  recorded?: { scopes: string[]; expiresAt?: Date };
 };
 
 export type TVerification = {
@@ -125,6 +131,8 @@ export type TVerification = {
   expiresAt?: Date;
   clientId?: string;
   subject?: string;
+  /** Fields the provider does not report for this credential: taken from `TCredentialRef.recorded` when given, else empty. */
+  fromRecord?: ("scopes" | "expiresAt")[];
 };
 
 export type TConnectorCapabilities<C, S> = {

@@ -36,8 +36,8 @@ async function collect(items: AsyncIterable<TSyncItem>): Promise<TSyncItem[]> {
   return out;
 }
 
-/** An issued credential named both ways, as the workflows will hold it until it is delivered. */
-const refTo = (issued: TIssuedCredential): TCredentialRef => ({ value: issued.value, externalId: issued.externalId });
+/** An issued credential named both ways, with what was recorded at issue, as the workflows will hold it until it is delivered. */
+const refTo = (issued: TIssuedCredential): TCredentialRef => ({ value: issued.value, externalId: issued.externalId, recorded: { scopes: issued.scopes, expiresAt: issued.expiresAt } });
 
 async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
