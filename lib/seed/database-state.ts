@@ -19,7 +19,8 @@ export const SEEDED_TABLES = [
   "usage_events", "exposures", "bindings", "credentials", "mcp_servers", "identities", "providers",
   "team_memberships", "teams", "users", "audit_events", "audit_checkpoints",
 ] as const;
-const APPEND_ONLY = ["usage_events", "audit_events", "audit_checkpoints"] as const;
+// workflow_events is not seeded, but a reset cascades into it (workflows reference credentials).
+const APPEND_ONLY = ["usage_events", "audit_events", "audit_checkpoints", "workflow_events"] as const;
 
 export class SeedRefusedError extends Error {
   override name = "SeedRefusedError";
