@@ -25,7 +25,8 @@ async function activeAtPeer(token: string): Promise<boolean> {
   return ((await response.json()) as { active: boolean }).active;
 }
 
-const PROVIDER = "E2E workflow server";
+// Unique per worker: a retry (new worker) adds its own provider rather than colliding with the first.
+const PROVIDER = `E2E workflow server ${Date.now().toString(36)}`;
 let credentialUrl = "";
 let oldToken = "";
 
@@ -126,6 +127,7 @@ test("break-glass: security revokes at once with a reason, flagged in the list",
   await page.getByRole("link", { name: PROVIDER }).first().click();
   const leaked = await issueToken(page, "token pasted in a public gist");
   await page.getByTestId("provider-issued-link").click();
+  await expect(page.getByTestId("credential-name")).toHaveText("token pasted in a public gist");
   const url = new URL(page.url()).pathname;
 
   await signIn(page, "security", { next: url });
