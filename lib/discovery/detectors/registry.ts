@@ -1,0 +1,149 @@
+import { atlassianChecksumValid, base62ChecksumValid } from "@/lib/discovery/detectors/checksums";
+import { shannonEntropy } from "@/lib/discovery/detectors/entropy";
+import type { TDetectorId } from "@/lib/discovery/vocabulary";
+
+/**
+ * THE registry of token formats the scanner recognises by shape: one entry per format, the only
+ * place one is added. `pattern` finds candidates (global, anchored on the prefix, bounded
+ * quantifiers only, a boundary on both sides); `validate` separates a credential from a
+ * look-alike with what the provider publishes (a checksum, a fixed structure) and, where nothing
+ * is published, with the randomness of the body. Kind and provider come from DETECTOR_META
+ * (vocabulary.ts), which the report schema checks findings against.
+ *
+ * Sources: GitHub's token-format posts (2021) and its 2026 stateless installation tokens
+ * (`ghs_` JWTs, recommended pattern `ghs_[A-Za-z0-9._]{36,}`); GitLab's token prefixes and routable
+ * token design; Slack's token types; AWS access key ids; Atlassian's checksummed API tokens;
+ * the widely used gitleaks rules for OpenAI, Anthropic, Google, Stripe and npm, cross-checked.
+ */
+
+export type TTokenFormat = {
+  id: TDetectorId;
+  label: string;
+  pattern: RegExp;
+  validate?: (token: string) => boolean;
+};
+
+// Not preceded/followed by a character the token itself could contain, so a longer word or a
+// longer token never yields a shorter match inside it.
+const START = "(?<![A-Za-z0-9_-])";
+const END = "(?![A-Za-z0-9_-])";
+
+/** No published checksum: the random part must at least look random (xxxx… and 0000… do not). */
+function randomBody(minBits: number, from = 0, to?: number) {
+  return (token: string) => {
+    const body = token.slice(from, to);
+    return shannonEntropy(body) >= minBits && !/x{6,}|X{6,}|0{8,}|(.)\1{7,}/.test(body) && !/EXAMPLE|example/.test(body);
+  };
+}
+
+/** GitHub: 36 characters carry a checksum; GitHub reserves up to 255, so longer ones are judged by randomness. */
+function githubToken(prefixLength: number) {
+  return (token: string) =>
+    token.length === prefixLength + 36 ? base62ChecksumValid(token, prefixLength) : randomBody(4.0, prefixLength)(token);
+}
+
+function isJwt(token: string, from = 0): boolean {
+  const [header, payload] = token.slice(from).split(".");
+  try {
+    const head = JSON.parse(Buffer.from(header ?? "", "base64url").toString("utf8")) as unknown;
+    const body = JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as unknown;
+    return typeof head === "object" && head !== null && typeof (head as { alg?: unknown }).alg === "string" && typeof body === "object" && body !== null;
+  } catch {
+    return false;
+  }
+}
+
+const re = (source: string) => new RegExp(`${START}${source}${END}`, "g");
+
+export const TOKEN_FORMATS: readonly TTokenFormat[] = [
+  { id: "github_pat", label: "GitHub personal access token (classic)", pattern: re("ghp_[A-Za-z0-9]{36,251}"), validate: githubToken(4) },
+  { id: "github_oauth_token", label: "GitHub OAuth access token", pattern: re("gho_[A-Za-z0-9]{36,251}"), validate: githubToken(4) },
+  { id: "github_user_to_server_token", label: "GitHub App user access token", pattern: re("ghu_[A-Za-z0-9]{36,251}"), validate: githubToken(4) },
+  { id: "github_refresh_token", label: "GitHub App refresh token", pattern: re("ghr_[A-Za-z0-9]{36,251}"), validate: githubToken(4) },
+  {
+    id: "github_installation_token",
+    label: "GitHub App installation token",
+    // The classic opaque form, and the stateless form: ghs_ + a JWT (two dots), ~520 characters.
+    pattern: re("ghs_(?:[A-Za-z0-9]{36,251}|[A-Za-z0-9_-]{0,40}?eyJ[A-Za-z0-9_-]{10,1000}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{10,1000})"),
+    validate: (t) => (t.includes(".") ? isJwt(t, t.indexOf("eyJ")) : githubToken(4)(t)),
+  },
+  {
+    id: "github_fine_grained_pat",
+    label: "GitHub fine-grained personal access token",
+    pattern: re("github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"),
+    validate: randomBody(4.0, 11),
+  },
+  {
+    id: "gitlab_pat",
+    label: "GitLab personal access token",
+    // Legacy: 20 characters. Routable (GitLab 17.x+): payload, "." + version, length and CRC-32 in base 36.
+    pattern: re("glpat-(?:[A-Za-z0-9_-]{27,300}\\.(?:[0-9a-z]{2}\\.)?[0-9a-z]{9}|[A-Za-z0-9_-]{20})"),
+    validate: randomBody(3.2, 6),
+  },
+  // Slack (api.slack.com/authentication/token-types). Segments of digits are team/user ids.
+  { id: "slack_bot_token", label: "Slack bot token", pattern: re("xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,64}"), validate: (t) => randomBody(3.5)(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_user_token", label: "Slack user token", pattern: re("xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34}"), validate: (t) => randomBody(3.0)(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_app_token", label: "Slack app-level token", pattern: re("xapp-[0-9]-[A-Z0-9]{8,16}-[0-9]{8,16}-[A-Za-z0-9]{32,128}"), validate: (t) => randomBody(3.0)(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_config_token", label: "Slack rotating / configuration access token", pattern: re("xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{40,300}"), validate: randomBody(3.5, 12) },
+  { id: "slack_refresh_token", label: "Slack refresh token", pattern: re("(?:xoxe-[0-9]-[A-Za-z0-9]{40,300}|xoxr-[A-Za-z0-9-]{20,300})"), validate: randomBody(3.2, 5) },
+  { id: "slack_legacy_token", label: "Slack legacy (workspace / session) token", pattern: re("xox[aos]-[0-9]{1,14}(?:-[A-Za-z0-9]{1,64}){2,5}"), validate: randomBody(3.0, 5) },
+  {
+    id: "aws_access_key_id",
+    label: "AWS access key id",
+    // AKIA = long-lived IAM user key, ASIA = temporary (STS). The id is public; its secret key is the credential.
+    pattern: new RegExp("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", "g"),
+    validate: (t) => !t.endsWith("EXAMPLE") && randomBody(2.8, 4)(t),
+  },
+  { id: "atlassian_api_token", label: "Atlassian API token", pattern: new RegExp("(?<![A-Za-z0-9_=-])ATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])", "g"), validate: atlassianChecksumValid },
+  {
+    id: "openai_api_key",
+    label: "OpenAI API key",
+    // "T3BlbkFJ" is base64 of "OpenAI", inside every key OpenAI has issued in these formats.
+    pattern: re("sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"),
+    validate: randomBody(4.0, 3),
+  },
+  { id: "anthropic_api_key", label: "Anthropic API key", pattern: re("sk-ant-api03-[A-Za-z0-9_-]{93}AA"), validate: randomBody(4.0, 13) },
+  { id: "anthropic_admin_key", label: "Anthropic Admin API key", pattern: re("sk-ant-admin01-[A-Za-z0-9_-]{93}AA"), validate: randomBody(4.0, 15) },
+  { id: "anthropic_oauth_token", label: "Anthropic OAuth access token", pattern: re("sk-ant-oat01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(4.0, 13) },
+  { id: "anthropic_refresh_token", label: "Anthropic OAuth refresh token", pattern: re("sk-ant-ort01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(4.0, 13) },
+  { id: "google_api_key", label: "Google API key", pattern: re("AIza[0-9A-Za-z_-]{35}"), validate: randomBody(3.5, 4) },
+  { id: "stripe_secret_key", label: "Stripe secret key", pattern: re("sk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(3.5, 8) },
+  { id: "stripe_restricted_key", label: "Stripe restricted key", pattern: re("rk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(3.5, 8) },
+  { id: "npm_token", label: "npm access token", pattern: re("npm_[A-Za-z0-9]{36}"), validate: (t) => base62ChecksumValid(t, 4) },
+  { id: "tokenward_api_key", label: "Tokenward API key", pattern: re("twk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}"), validate: randomBody(4.0, 17) },
+  {
+    id: "jwt",
+    label: "JSON Web Token",
+    pattern: re("eyJ[A-Za-z0-9_-]{10,1000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}"),
+    validate: (t) => isJwt(t),
+  },
+];
+
+export type TTokenMatch = { detector: TDetectorId; start: number; end: number; value: string };
+
+/**
+ * Every known-format credential in `text`, in order, none overlapping: where two formats match
+ * the same characters (a stateless `ghs_` token contains a JWT) the longer match wins.
+ */
+export function findKnownTokens(text: string): TTokenMatch[] {
+  const candidates: TTokenMatch[] = [];
+  for (const format of TOKEN_FORMATS) {
+    format.pattern.lastIndex = 0;
+    for (const m of text.matchAll(format.pattern)) {
+      const value = m[0];
+      if (format.validate && !format.validate(value)) continue;
+      candidates.push({ detector: format.id, start: m.index, end: m.index + value.length, value });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: TTokenMatch[] = [];
+  for (const c of candidates) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
