@@ -94,7 +94,7 @@ export const TOKEN_FORMATS: readonly TTokenFormat[] = [
     pattern: new RegExp("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", "g"),
     validate: (t) => !t.endsWith("EXAMPLE") && randomBody(2.8, 4)(t),
   },
-  { id: "atlassian_api_token", label: "Atlassian API token", pattern: new RegExp("(?<![A-Za-z0-9_=-])ATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])", "g"), validate: atlassianChecksumValid },
+  { id: "atlassian_api_token", label: "Atlassian API token", pattern: new RegExp("(?<![A-Za-z0-9_-])ATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])", "g"), validate: atlassianChecksumValid },
   {
     id: "openai_api_key",
     label: "OpenAI API key",

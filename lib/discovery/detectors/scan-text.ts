@@ -48,8 +48,14 @@ export function scanText(text: string, ctx: TTextContext = {}, depth = 0): TText
       if (!out.secrets.some((o) => s.start < o.end && o.start < s.end)) out.secrets.push({ ...s, keyName: ctx.keyName });
     }
   }
-  // A known format or a URL credential says more than any context could.
-  if (out.secrets.some((s) => !s.keyPathSuffix?.startsWith("(default)"))) return out;
+  // A known format or a URL credential says more than any context could about the value it is;
+  // in a command line, the other words are still judged by their flags.
+  if (out.secrets.some((s) => !s.keyPathSuffix?.startsWith("(default)"))) {
+    if (/\s/.test(text.trim())) {
+      for (const hit of scanWords(text, depth)) if (!out.secrets.some((o) => hit.start < o.end && o.start < hit.end)) out.secrets.push(hit);
+    }
+    return out;
+  }
   contextual(text, ctx, refs, out, depth);
   return out;
 }
