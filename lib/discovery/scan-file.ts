@@ -32,6 +32,7 @@ export function scanFile(path: string, content: string | Uint8Array, options: TS
     const maxBytes = options.maxBytes ?? maxBytesFor(format);
     const size = typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
     if (size > maxBytes) return failed(`file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read`);
+    if (typeof content !== "string" && !isUtf16(content) && content.includes(0)) return failed("binary content (NUL bytes); not read");
     const text = typeof content === "string" ? content.replace(/^\uFEFF/, "") : decodeText(content);
     if (text === null) return failed("binary or not UTF-8/UTF-16 text; not read");
     if (text.includes("\u0000")) return failed("binary content (NUL bytes); not read");
@@ -192,6 +193,10 @@ export function errorFile(path: string, format: TConfigFormat, error: string): T
 function displayPath(path: string, fc: FileCollector): string {
   const clean = path.replace(/\\/g, "/").split("/").filter((p) => p && p !== "." && p !== "..").join("/") || "(file)";
   return fc.emit(clean, T.path);
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** UTF-8 (BOM or not) or UTF-16 with a BOM, as editors save them; anything else is not a config file. */
