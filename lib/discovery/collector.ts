@@ -89,7 +89,7 @@ export class FileCollector {
       const bySize = [...this.secrets].filter(([secret]) => secret.length >= 8).sort((a, b) => b[0].length - a[0].length);
       for (const [secret, placeholder] of bySize) if (out.includes(secret)) out = out.split(secret).join(placeholder);
     }
-    const leftover = findKnownTokens(out);
+    const leftover = findKnownTokens(out, { anywhere: true });
     if (leftover.length) out = redactSpans(out, leftover);
     out = out.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     return out.length <= max ? out : `${out.slice(0, max - 1)}…`;

@@ -92,6 +92,13 @@ describe("token format registry", () => {
     expect(detectorsIn(text)).toEqual(["slack_bot_token", "github_pat", "aws_access_key_id"]);
   });
 
+  it("finds a token glued to other characters only when redacting", () => {
+    const npm = sampleToken("npm_token");
+    expect(findKnownTokens(`abc${npm}def`)).toEqual([]);
+    expect(findKnownTokens(`abc${npm}def`, { anywhere: true }).map((m) => [m.detector, m.value])).toEqual([["npm_token", npm]]);
+    expect(findKnownTokens(`x${join("npm_|ugM1yTMAd7V3DnI8lFPPwtV5ASPZHu0FecsY")}`, { anywhere: true })).toEqual([]); // still checksummed
+  });
+
   it("stays fast on long hostile input (no catastrophic backtracking)", () => {
     const started = performance.now();
     for (const filler of ["a".repeat(200_000), "sk-".repeat(60_000), "ghs_eyJ".repeat(30_000), `glpat-${"a".repeat(200_000)}`, "xoxb-1234567890-".repeat(10_000)]) findKnownTokens(filler);

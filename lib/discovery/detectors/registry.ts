@@ -121,15 +121,23 @@ export const TOKEN_FORMATS: readonly TTokenFormat[] = [
 
 export type TTokenMatch = { detector: TDetectorId; start: number; end: number; value: string };
 
+// The same patterns without their boundaries: for the last pass over text the report shows, where
+// a token glued to other characters must still be cut out (finding it is the bounded patterns' job).
+const UNBOUNDED = new Map(
+  TOKEN_FORMATS.map((f) => [f.id, new RegExp(f.pattern.source.replace(/^\(\?<!\[[^\]]*\]\)/, "").replace(/\(\?!\[[^\]]*\]\)$/, ""), "g")]),
+);
+
 /**
  * Every known-format credential in `text`, in order, none overlapping: where two formats match
  * the same characters (a stateless `ghs_` token contains a JWT) the longer match wins.
+ * `anywhere`: also inside longer words (for redaction, not for findings).
  */
-export function findKnownTokens(text: string): TTokenMatch[] {
+export function findKnownTokens(text: string, options: { anywhere?: boolean } = {}): TTokenMatch[] {
   const candidates: TTokenMatch[] = [];
   for (const format of TOKEN_FORMATS) {
-    format.pattern.lastIndex = 0;
-    for (const m of text.matchAll(format.pattern)) {
+    const pattern = options.anywhere ? UNBOUNDED.get(format.id)! : format.pattern;
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
       const value = m[0];
       if (format.validate && !format.validate(value)) continue;
       candidates.push({ detector: format.id, start: m.index, end: m.index + value.length, value });
