@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findKnownTokens, TOKEN_FORMATS } from "@/lib/discovery/detectors/registry";
+import { findKnownTokens, looksGenerated, TOKEN_FORMATS } from "@/lib/discovery/detectors/registry";
 import { CHECKSUMMED, KNOWN_FORMATS, prng, sampleToken, TOKEN_FACTORIES, type TKnownFormat } from "@/lib/discovery/testing/token-samples";
 import { DETECTOR_META } from "@/lib/discovery/vocabulary";
 
@@ -61,11 +61,23 @@ describe("token format registry", () => {
     }
   });
 
-  it.each(KNOWN_FORMATS)("%s: finds freshly generated tokens (20 seeds)", (format) => {
+  it.each(KNOWN_FORMATS)("%s: finds freshly generated tokens whole (2,000 seeds)", (format) => {
+    // Whole: a match that stops early (a stateless ghs_ token read as an opaque one up to its
+    // first dot) would leave the rest of the secret in the report.
     const rng = prng(format.length * 31);
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 2000; i++) {
       const token = TOKEN_FACTORIES[format](rng);
-      expect(detectorsIn(token), token.slice(0, 12)).toEqual([format]);
+      expect(findKnownTokens(token).map((m) => [m.detector, m.value]), token.slice(0, 12)).toEqual([[format, token]]);
+    }
+  });
+
+  it("tells generated bodies from made-up ones by their shape, not by luck", () => {
+    for (const fake of ["x".repeat(40), "0".repeat(16), "Ab3dE".repeat(8), "ABCDEFGHIJKLMNOP", "IOSFODNN7EXAMPLE", `${"X".repeat(20)}a1b2c3d4`, "aaaaaaaaaaaabbbbbbbbbbbb"]) {
+      expect(looksGenerated(fake), fake).toBe(false);
+    }
+    // Random bodies that happen to hold a run or four X's are still tokens.
+    for (const real of ["c06cb756ddffffff510383d8efb706c5", "aZPzStkPgQM2ZADs7nuEhbWOnSnrQXXXXXUJUYQn5-m7tmj_BDhkQZ_UYGhh2zkcyb3mXJ5agi", "OSN6VA5VNVQVAO6V"]) {
+      expect(looksGenerated(real), real).toBe(true);
     }
   });
 

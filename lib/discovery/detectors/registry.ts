@@ -1,5 +1,4 @@
 import { atlassianChecksumValid, base62ChecksumValid } from "@/lib/discovery/detectors/checksums";
-import { shannonEntropy } from "@/lib/discovery/detectors/entropy";
 import type { TDetectorId } from "@/lib/discovery/vocabulary";
 
 /**
@@ -28,18 +27,41 @@ export type TTokenFormat = {
 const START = "(?<![A-Za-z0-9_-])";
 const END = "(?![A-Za-z0-9_-])";
 
-/** No published checksum: the random part must at least look random (xxxx… and 0000… do not). */
-function randomBody(minBits: number, from = 0, to?: number) {
-  return (token: string) => {
-    const body = token.slice(from, to);
-    return shannonEntropy(body) >= minBits && !/x{6,}|X{6,}|0{8,}|(.)\1{7,}/.test(body) && !/EXAMPLE|example/.test(body);
-  };
+/**
+ * No published checksum: the random part must at least look generated. Made-up values are mostly
+ * one character (xxxx…, 0000…), a short unit repeated (Ab3dAb3d…), an alphabet walk (ABCDEFG…) or
+ * say EXAMPLE. Each test is scaled to the body's length, so a real token that happens to hold
+ * "ffffff" or "XXXX" somewhere is never dismissed by bad luck (a false negative costs more here
+ * than a false positive).
+ */
+export function looksGenerated(body: string): boolean {
+  if (!body || /EXAMPLE|example/.test(body)) return false;
+  let run = 1;
+  let longest = 1;
+  let steps = 0;
+  for (let i = 1; i < body.length; i++) {
+    run = body[i] === body[i - 1] ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    if (body.charCodeAt(i) === body.charCodeAt(i - 1) + 1) steps += 1;
+  }
+  if (longest >= Math.max(6, Math.ceil(body.length / 4)) || steps * 2 > body.length) return false;
+  if ((body.match(/[xX]/g)?.length ?? 0) * 2 > body.length) return false;
+  for (let period = 1; period <= 12 && period * 2 <= body.length; period++) {
+    let repeats = true;
+    for (let i = period; i < body.length && repeats; i++) repeats = body[i] === body[i - period];
+    if (repeats) return false;
+  }
+  return new Set(body).size >= Math.min(8, Math.ceil(body.length / 4));
+}
+
+function randomBody(from = 0, to?: number) {
+  return (token: string) => looksGenerated(token.slice(from, to));
 }
 
 /** GitHub: 36 characters carry a checksum; GitHub reserves up to 255, so longer ones are judged by randomness. */
 function githubToken(prefixLength: number) {
   return (token: string) =>
-    token.length === prefixLength + 36 ? base62ChecksumValid(token, prefixLength) : randomBody(4.0, prefixLength)(token);
+    token.length === prefixLength + 36 ? base62ChecksumValid(token, prefixLength) : randomBody(prefixLength)(token);
 }
 
 function isJwt(token: string, from = 0): boolean {
@@ -64,35 +86,35 @@ export const TOKEN_FORMATS: readonly TTokenFormat[] = [
     id: "github_installation_token",
     label: "GitHub App installation token",
     // The classic opaque form, and the stateless form: ghs_ + a JWT (two dots), ~520 characters.
-    pattern: re("ghs_(?:[A-Za-z0-9]{36,251}|[A-Za-z0-9_-]{0,40}?eyJ[A-Za-z0-9_-]{10,1000}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{10,1000})"),
+    pattern: re("ghs_(?:[A-Za-z0-9_-]{0,40}?eyJ[A-Za-z0-9_-]{10,1000}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{10,1000}|[A-Za-z0-9]{36,251})"),
     validate: (t) => (t.includes(".") ? isJwt(t, t.indexOf("eyJ")) : githubToken(4)(t)),
   },
   {
     id: "github_fine_grained_pat",
     label: "GitHub fine-grained personal access token",
     pattern: re("github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"),
-    validate: randomBody(4.0, 11),
+    validate: randomBody(11),
   },
   {
     id: "gitlab_pat",
     label: "GitLab personal access token",
     // Legacy: 20 characters. Routable (GitLab 17.x+): payload, "." + version, length and CRC-32 in base 36.
     pattern: re("glpat-(?:[A-Za-z0-9_-]{27,300}\\.(?:[0-9a-z]{2}\\.)?[0-9a-z]{9}|[A-Za-z0-9_-]{20})"),
-    validate: randomBody(3.2, 6),
+    validate: randomBody(6),
   },
   // Slack (api.slack.com/authentication/token-types). Segments of digits are team/user ids.
-  { id: "slack_bot_token", label: "Slack bot token", pattern: re("xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,64}"), validate: (t) => randomBody(3.5)(t.slice(t.lastIndexOf("-") + 1)) },
-  { id: "slack_user_token", label: "Slack user token", pattern: re("xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34}"), validate: (t) => randomBody(3.0)(t.slice(t.lastIndexOf("-") + 1)) },
-  { id: "slack_app_token", label: "Slack app-level token", pattern: re("xapp-[0-9]-[A-Z0-9]{8,16}-[0-9]{8,16}-[A-Za-z0-9]{32,128}"), validate: (t) => randomBody(3.0)(t.slice(t.lastIndexOf("-") + 1)) },
-  { id: "slack_config_token", label: "Slack rotating / configuration access token", pattern: re("xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{40,300}"), validate: randomBody(3.5, 12) },
-  { id: "slack_refresh_token", label: "Slack refresh token", pattern: re("(?:xoxe-[0-9]-[A-Za-z0-9]{40,300}|xoxr-[A-Za-z0-9-]{20,300})"), validate: randomBody(3.2, 5) },
-  { id: "slack_legacy_token", label: "Slack legacy (workspace / session) token", pattern: re("xox[aos]-[0-9]{1,14}(?:-[A-Za-z0-9]{1,64}){2,5}"), validate: randomBody(3.0, 5) },
+  { id: "slack_bot_token", label: "Slack bot token", pattern: re("xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,64}"), validate: (t) => randomBody()(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_user_token", label: "Slack user token", pattern: re("xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34}"), validate: (t) => randomBody()(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_app_token", label: "Slack app-level token", pattern: re("xapp-[0-9]-[A-Z0-9]{8,16}-[0-9]{8,16}-[A-Za-z0-9]{32,128}"), validate: (t) => randomBody()(t.slice(t.lastIndexOf("-") + 1)) },
+  { id: "slack_config_token", label: "Slack rotating / configuration access token", pattern: re("xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{40,300}"), validate: randomBody(12) },
+  { id: "slack_refresh_token", label: "Slack refresh token", pattern: re("(?:xoxe-[0-9]-[A-Za-z0-9]{40,300}|xoxr-[A-Za-z0-9-]{20,300})"), validate: randomBody(5) },
+  { id: "slack_legacy_token", label: "Slack legacy (workspace / session) token", pattern: re("xox[aos]-[0-9]{1,14}(?:-[A-Za-z0-9]{1,64}){2,5}"), validate: randomBody(5) },
   {
     id: "aws_access_key_id",
     label: "AWS access key id",
     // AKIA = long-lived IAM user key, ASIA = temporary (STS). The id is public; its secret key is the credential.
     pattern: new RegExp("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", "g"),
-    validate: (t) => !t.endsWith("EXAMPLE") && randomBody(2.8, 4)(t),
+    validate: (t) => !t.endsWith("EXAMPLE") && randomBody(4)(t),
   },
   { id: "atlassian_api_token", label: "Atlassian API token", pattern: new RegExp("(?<![A-Za-z0-9_-])ATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])", "g"), validate: atlassianChecksumValid },
   {
@@ -100,17 +122,17 @@ export const TOKEN_FORMATS: readonly TTokenFormat[] = [
     label: "OpenAI API key",
     // "T3BlbkFJ" is base64 of "OpenAI", inside every key OpenAI has issued in these formats.
     pattern: re("sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"),
-    validate: randomBody(4.0, 3),
+    validate: randomBody(3),
   },
-  { id: "anthropic_api_key", label: "Anthropic API key", pattern: re("sk-ant-api03-[A-Za-z0-9_-]{93}AA"), validate: randomBody(4.0, 13) },
-  { id: "anthropic_admin_key", label: "Anthropic Admin API key", pattern: re("sk-ant-admin01-[A-Za-z0-9_-]{93}AA"), validate: randomBody(4.0, 15) },
-  { id: "anthropic_oauth_token", label: "Anthropic OAuth access token", pattern: re("sk-ant-oat01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(4.0, 13) },
-  { id: "anthropic_refresh_token", label: "Anthropic OAuth refresh token", pattern: re("sk-ant-ort01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(4.0, 13) },
-  { id: "google_api_key", label: "Google API key", pattern: re("AIza[0-9A-Za-z_-]{35}"), validate: randomBody(3.5, 4) },
-  { id: "stripe_secret_key", label: "Stripe secret key", pattern: re("sk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(3.5, 8) },
-  { id: "stripe_restricted_key", label: "Stripe restricted key", pattern: re("rk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(3.5, 8) },
+  { id: "anthropic_api_key", label: "Anthropic API key", pattern: re("sk-ant-api03-[A-Za-z0-9_-]{93}AA"), validate: randomBody(13) },
+  { id: "anthropic_admin_key", label: "Anthropic Admin API key", pattern: re("sk-ant-admin01-[A-Za-z0-9_-]{93}AA"), validate: randomBody(15) },
+  { id: "anthropic_oauth_token", label: "Anthropic OAuth access token", pattern: re("sk-ant-oat01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(13) },
+  { id: "anthropic_refresh_token", label: "Anthropic OAuth refresh token", pattern: re("sk-ant-ort01-[A-Za-z0-9_-]{40,300}"), validate: randomBody(13) },
+  { id: "google_api_key", label: "Google API key", pattern: re("AIza[0-9A-Za-z_-]{35}"), validate: randomBody(4) },
+  { id: "stripe_secret_key", label: "Stripe secret key", pattern: re("sk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(8) },
+  { id: "stripe_restricted_key", label: "Stripe restricted key", pattern: re("rk_(?:live|test)_[0-9A-Za-z]{24,247}"), validate: randomBody(8) },
   { id: "npm_token", label: "npm access token", pattern: re("npm_[A-Za-z0-9]{36}"), validate: (t) => base62ChecksumValid(t, 4) },
-  { id: "tokenward_api_key", label: "Tokenward API key", pattern: re("twk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}"), validate: randomBody(4.0, 17) },
+  { id: "tokenward_api_key", label: "Tokenward API key", pattern: re("twk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}"), validate: randomBody(17) },
   {
     id: "jwt",
     label: "JSON Web Token",
