@@ -47,6 +47,8 @@ beforeAll(async () => {
   symlinkSync(path.join(root, "hostile/loop"), path.join(root, "hostile/loop/self"));
   symlinkSync(root, path.join(root, "hostile/loop/up"));
   symlinkSync(path.join(root, "nowhere/.mcp.json"), path.join(root, "hostile/loop/.mcp.json"));
+  mkdirSync(path.join(root, "hostile/self/.cursor"), { recursive: true });
+  symlinkSync(path.join(root, "hostile/self/.cursor/mcp.json"), path.join(root, "hostile/self/.cursor/mcp.json"));
   writeFileSync(path.join(outside, ".mcp.json"), JSON.stringify({ mcpServers: { out: { env: { GITHUB_TOKEN: GHP } } } }));
   symlinkSync(outside, path.join(root, "hostile/outside-dir"));
   mkdirSync(path.join(root, "hostile/outside-file"));
@@ -102,6 +104,7 @@ describe("scanDirectory", () => {
     expect(byPath("hostile/wrong-type/.mcp.json")?.error).toBe("mcpServers is a string, expected an object (line 1, column 15)");
     expect(byPath("hostile/bad-json/claude_desktop_config.json")?.error).toMatch(/^invalid JSON at line 1/);
     expect(byPath("hostile/loop/.mcp.json")?.error).toBe("broken symbolic link; not read");
+    expect(byPath("hostile/self/.cursor/mcp.json")?.error).toBe("symbolic link loop; not read");
     expect(byPath("hostile/outside-file/.mcp.json")?.error).toBe("symbolic link to outside the scanned root; not followed");
     if (hasFifo) expect(byPath("hostile/fifo/.mcp.json")?.error).toBe("not a regular file (a FIFO, socket or device); not read");
   });

@@ -86,9 +86,9 @@ export async function scanDirectory(root: string, options: TScanDirectoryOptions
         const isConfigName = CONFIG_FILE_NAMES.has(entry.name);
         let stats: Stats | null = null;
         if (entry.isSymbolicLink()) {
-          const target = await realpath(abs).catch(() => null);
-          if (target === null) {
-            if (isConfigName) found(errorEntry(rel, abs, "broken symbolic link; not read"));
+          const target = await realpath(abs).catch((error: NodeJS.ErrnoException) => (error.code === "ELOOP" ? "loop" : null));
+          if (target === null || target === "loop") {
+            if (isConfigName) found(errorEntry(rel, abs, target === "loop" ? "symbolic link loop; not read" : "broken symbolic link; not read"));
             continue;
           }
           if (target !== state.rootReal && !target.startsWith(state.rootReal + path.sep)) {
