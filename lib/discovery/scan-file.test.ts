@@ -269,6 +269,18 @@ describe("shapes and values worth a second look", () => {
     expect(file.findings.map((f) => f.keyPath)).toEqual(["x.__proto__"]);
   });
 
+  it("searches the first of two servers sections as the rest of the file (the client reads the last)", () => {
+    const file = checked(scanFile(".mcp.json", `{"mcpServers": {"old": {"env": {"GITHUB_TOKEN": "${GHP}"}}}, "mcpServers": {"new": {"command": "x"}}}`), [GHP]);
+    expect(file.servers.map((s) => s.name)).toEqual(["new"]);
+    expect(file.findings.map((f) => [f.keyPath, f.detector])).toEqual([["mcpServers.old.env.GITHUB_TOKEN", "github_pat"]]);
+  });
+
+  it("searches a project of the wrong shape in ~/.claude.json", () => {
+    const file = checked(scanFile(".claude.json", JSON.stringify({ projects: { "/a": `token ${SLACK}`, "/b": { mcpServers: [GHP] } } })), [SLACK, GHP]);
+    expect(file.findings.map((f) => [f.keyPath, f.detector])).toEqual([['projects["/a"]', "slack_bot_token"], ['projects["/b"].mcpServers[0]', "github_pat"]]);
+    expect(file.notes).toEqual([expect.stringContaining('projects["/b"].mcpServers is a list, expected an object')]);
+  });
+
   it("sees a secret under the first of two equal keys", () => {
     const file = checked(scanFile(".mcp.json", `{"mcpServers": {"a": {"env": {"GITHUB_TOKEN": "${GHP}", "GITHUB_TOKEN": "\${GITHUB_TOKEN}"}}}}`), [GHP]);
     expect(file.servers[0]!.findings.map((f) => f.detector)).toEqual(["github_pat"]);

@@ -1,5 +1,4 @@
 import { FileCollector, redactKnownTokens } from "@/lib/discovery/collector";
-import type { TSecretHit } from "@/lib/discovery/detectors/hits";
 import { scanText } from "@/lib/discovery/detectors/scan-text";
 import { formatForPath, serversKey } from "@/lib/discovery/formats";
 import { describe, member, parseJsonc, type TJson } from "@/lib/discovery/jsonc";
@@ -50,108 +49,109 @@ function scanConfig(path: string, format: TConfigFormat, root: TJson & { type: "
   const { fc, position } = ctx;
   const servers: TScanServer[] = [];
   const fileFindings: TFinding[] = [];
-  const handled = new Set<string>();
-  const primary = serversKey(format);
+  // By node, not by key: of two "mcpServers" keys the client reads the last, and the first is
+  // still searched as the rest of the file.
+  const handled = new Set<TJson>();
+  const loose = (node: TJson, keyPath: string, location: "other" | "input", keyName: string) =>
+    scanLoose(node, keyPath, location, keyName, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
 
   const section = (node: TJson | undefined, keyPath: string, project: string | undefined): string | null => {
     if (node === undefined) return null;
+    handled.add(node);
     if (node.type !== "object") return `${keyPath} is ${describe(node)}, expected an object (${position(node.offset)})`;
     for (const entry of node.entries) {
       const serverPath = keyPathOf(keyPath, redactKnownTokens(entry.key));
       if (entry.value.type !== "object") {
         fc.note(`server ${JSON.stringify(entry.key.slice(0, 80))} skipped: it is ${describe(entry.value)}, expected an object (${position(entry.value.offset)})`);
-        scanLoose(entry.value, serverPath, "other", entry.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
-        continue;
-      }
-      if (servers.length >= REPORT_LIMITS.serversPerFile) {
+        loose(entry.value, serverPath, "other", entry.key);
+      } else if (servers.length >= REPORT_LIMITS.serversPerFile) {
         fc.note(`more than ${REPORT_LIMITS.serversPerFile} servers: the rest are searched for secrets but not listed`);
-        scanLoose(entry.value, serverPath, "other", entry.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
-        continue;
-      }
-      servers.push(scanServer(entry.key, entry.value, serverPath, project, ctx));
+        loose(entry.value, serverPath, "other", entry.key);
+      } else servers.push(scanServer(entry.key, entry.value, serverPath, project, ctx));
     }
     return null;
   };
 
+  const primary = serversKey(format);
   const topError = section(member(root, primary), primary, undefined);
-  if (topError) return { path, format, status: "error", error: fc.emit(topError, T.error), servers: [], findings: [] };
-  handled.add(primary);
+  if (topError) return errorFile(path, format, topError);
   const other = primary === "servers" ? "mcpServers" : "servers";
   if (member(root, other)?.type === "object") {
     fc.note(`"${other}" is not where this client reads servers; searched anyway (secrets there are still in the file)`);
     section(member(root, other), other, undefined);
-    handled.add(other);
   }
 
-  if (format === "claude_code_user") {
-    const projects = member(root, "projects");
-    if (projects?.type === "object") {
-      handled.add("projects");
-      for (const entry of projects.entries) {
-        const projectPath = keyPathOf("projects", redactKnownTokens(entry.key));
-        if (entry.value.type !== "object") continue;
-        const problem = section(member(entry.value, "mcpServers"), `${projectPath}.mcpServers`, entry.key);
-        if (problem) fc.note(problem);
-        // History, settings and the rest of a project: pasted secrets are findings of the file.
-        for (const field of entry.value.entries) {
-          if (field.key !== "mcpServers") scanLoose(field.value, keyPathOf(projectPath, field.key), "other", field.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
-        }
+  const projects = member(root, "projects");
+  if (format === "claude_code_user" && projects?.type === "object") {
+    handled.add(projects);
+    for (const entry of projects.entries) {
+      const projectPath = keyPathOf("projects", redactKnownTokens(entry.key));
+      const projectServers = member(entry.value, "mcpServers");
+      const problem = section(projectServers, `${projectPath}.mcpServers`, entry.key);
+      if (problem) {
+        fc.note(problem);
+        loose(projectServers!, `${projectPath}.mcpServers`, "other", "mcpServers");
       }
+      // History, settings and the rest of a project: pasted secrets are findings of the file.
+      if (entry.value.type !== "object") loose(entry.value, projectPath, "other", entry.key);
+      else for (const field of entry.value.entries) if (!handled.has(field.value)) loose(field.value, keyPathOf(projectPath, field.key), "other", field.key);
     }
   }
 
-  let inputs: TScanInput[] | undefined;
-  const inputDefaults: { id: string; path: string; hits: TSecretHit[] }[] = [];
   const inputsNode = member(root, "inputs");
-  if (format === "vscode" && inputsNode?.type === "array") {
-    handled.add("inputs");
-    inputs = [];
-    inputsNode.items.forEach((item, i) => {
-      const path = `inputs[${i}]`;
-      if (item.type !== "object") {
-        fc.note(`${path} is ${describe(item)}, expected an object`);
-        return;
-      }
-      const id = member(item, "id");
-      const description = member(item, "description");
-      const password = member(item, "password");
-      const fallback = member(item, "default");
-      for (const field of item.entries) {
-        if (!["id", "description", "password", "default", "type"].includes(field.key)) {
-          scanLoose(field.value, keyPathOf(path, field.key), "input", field.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
-        }
-      }
-      if (id?.type !== "string" || !/^[A-Za-z_][\w.-]{0,127}$/.test(id.value)) {
-        fc.note(`${path} skipped: its id is missing or not a plain name`);
-        return;
-      }
-      if (fallback?.type === "string") {
-        const isSecret = password?.type === "boolean" && password.value === true;
-        const hits = scanText(fallback.value, { keyName: isSecret ? "password" : id.value }).secrets;
-        if (hits.length) inputDefaults.push({ id: id.value, path: `${path}.default`, hits });
-      }
-      if (inputs!.length < REPORT_LIMITS.inputsPerFile) {
-        inputs!.push({
-          id: id.value,
-          ...(description?.type === "string" ? { description: description.value } : {}),
-          ...(password?.type === "boolean" ? { password: password.value as boolean } : {}),
-        });
-      }
-    });
-  }
+  const inputs = format === "vscode" && inputsNode?.type === "array" ? scanInputs(inputsNode, servers, fileFindings, ctx) : undefined;
+  if (inputs) handled.add(inputsNode!);
 
-  // A literal default of an input is the secret every server that uses the input receives.
-  for (const input of inputDefaults) {
-    const users = servers.filter((s) => s.references.some((r) => r.reference === `\${input:${input.id}}`));
-    if (!users.length) fc.record(input.hits, input.path, "input", {}, fileFindings, REPORT_LIMITS.findingsPerFile);
-    for (const server of users) fc.record(input.hits, input.path, "input", { server: server.name }, server.findings, REPORT_LIMITS.findingsPerServer);
-  }
-
-  for (const entry of root.entries) {
-    if (!handled.has(entry.key)) scanLoose(entry.value, keyPathOf("", entry.key), "other", entry.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
-  }
+  for (const entry of root.entries) if (!handled.has(entry.value)) loose(entry.value, keyPathOf("", entry.key), "other", entry.key);
 
   return finalize({ path, format, status: "ok", servers, findings: fileFindings, ...(inputs ? { inputs } : {}) }, fc);
+}
+
+/**
+ * VS Code's prompted inputs: id, description, password flag. A literal `default` is the secret every
+ * server using `${input:id}` receives, so its finding goes to those servers (else to the file).
+ */
+function scanInputs(node: TJson & { type: "array" }, servers: TScanServer[], fileFindings: TFinding[], ctx: TScanContext): TScanInput[] {
+  const { fc } = ctx;
+  const inputs: TScanInput[] = [];
+  node.items.forEach((item, i) => {
+    const path = `inputs[${i}]`;
+    if (item.type !== "object") {
+      fc.note(`${path} is ${describe(item)}, expected an object`);
+      scanLoose(item, path, "input", "inputs", ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
+      return;
+    }
+    const id = member(item, "id");
+    const description = member(item, "description");
+    const password = member(item, "password");
+    const fallback = member(item, "default");
+    for (const field of item.entries) {
+      // The description is shown (cut at finalize) and searched like any other text; the rest only searched.
+      if (field.value !== id && field.value !== password && field.value !== fallback && field.key !== "type") {
+        scanLoose(field.value, keyPathOf(path, field.key), "input", field.key, ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
+      }
+    }
+    const validId = id?.type === "string" && /^[A-Za-z_][\w.-]{0,127}$/.test(id.value) ? id.value : null;
+    if (fallback?.type === "string") {
+      const isSecret = password?.type === "boolean" && password.value === true;
+      const hits = scanText(fallback.value, { keyName: isSecret ? "password" : (validId ?? "default") }).secrets;
+      const users = validId ? servers.filter((s) => s.references.some((r) => r.reference === `\${input:${validId}}`)) : [];
+      if (!users.length) fc.record(hits, `${path}.default`, "input", {}, fileFindings, REPORT_LIMITS.findingsPerFile);
+      for (const server of users) fc.record(hits, `${path}.default`, "input", { server: server.name }, server.findings, REPORT_LIMITS.findingsPerServer);
+    } else if (fallback) scanLoose(fallback, `${path}.default`, "input", "default", ctx, {}, fileFindings, null, REPORT_LIMITS.findingsPerFile);
+    if (!validId) {
+      fc.note(`${path} skipped: its id is missing or not a plain name`);
+      return;
+    }
+    if (inputs.length < REPORT_LIMITS.inputsPerFile) {
+      inputs.push({
+        id: validId,
+        ...(description?.type === "string" ? { description: description.value } : {}),
+        ...(password?.type === "boolean" ? { password: password.value as boolean } : {}),
+      });
+    }
+  });
+  return inputs;
 }
 
 /** Every string the file contributes goes through the collector once all its secrets are known. */
