@@ -27,7 +27,7 @@ export function buildReport(files: readonly TScanFile[], meta: TReportMeta): TSc
       notes.push(`the report holds ${kept.length} of ${files.length} files: a report is limited to ${REPORT_LIMITS.files} files, ${REPORT_LIMITS.totalServers} servers and ${REPORT_LIMITS.totalFindings} findings; scan smaller directories`);
       break;
     }
-    kept.push(file);
+    kept.push(uniquePath(file, kept));
     servers += fileServers;
     findings += fileFindings;
     references += fileReferences;
@@ -43,4 +43,18 @@ export function buildReport(files: readonly TScanFile[], meta: TReportMeta): TSc
     ...(notes.length ? { notes: notes.slice(0, REPORT_LIMITS.notesPerReport).map((n) => n.slice(0, REPORT_LIMITS.text.note)) } : {}),
     totals: computeTotals(kept),
   };
+}
+
+/**
+ * Paths are shown escaped and bounded, so two odd file names (one with a newline, one with the
+ * text "\u000a") can look the same; the report names each file once.
+ */
+function uniquePath(file: TScanFile, kept: readonly TScanFile[]): TScanFile {
+  const taken = new Set(kept.map((f) => f.path));
+  if (!taken.has(file.path)) return file;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = file.path.slice(0, REPORT_LIMITS.text.path - suffix.length) + suffix;
+    if (!taken.has(candidate)) return { ...file, path: candidate };
+  }
 }

@@ -111,3 +111,20 @@ describe("ZScanReport refuses hostile and inconsistent reports", () => {
     for (const input of [null, 42, "report", [], {}, { version: 1 }, { files: "x" }]) expect(refusal(input)).toEqual(expect.any(String));
   });
 });
+
+describe("buildReport", () => {
+  it("names each file once even when two shown paths collide", () => {
+    const a = scanFile("x/.mcp.json", "{}");
+    const built = buildReport([a, a, a], { scannedAt: new Date(0) });
+    expect(built.files.map((f) => f.path)).toEqual(["x/.mcp.json", "x/.mcp.json (2)", "x/.mcp.json (3)"]);
+    expect(refusal(built)).toBeNull();
+  });
+
+  it("keeps a report within its totals, with a note, when a tree holds more", () => {
+    const many = Array.from({ length: REPORT_LIMITS.files + 5 }, (_, i) => scanFile(`r${i}/.mcp.json`, "{}"));
+    const built = buildReport(many, { scannedAt: new Date(0) });
+    expect(built.files).toHaveLength(REPORT_LIMITS.files);
+    expect(built.notes).toEqual([expect.stringMatching(/^the report holds 1000 of 1005 files/)]);
+    expect(refusal(built)).toBeNull();
+  });
+});
