@@ -1,6 +1,6 @@
 import { formatUtc } from "@/components/inventory/format";
 import type { TWorkflowEventView } from "@/lib/workflows/queries";
-import { EVENT_LABELS, STATE_LABELS } from "@/lib/workflows/vocabulary";
+import { eventLabel, STATE_LABELS } from "@/lib/workflows/vocabulary";
 
 const SHOWN_DETAIL = ["step", "attempt", "comment", "reason", "plan", "error", "message", "status", "retryable", "nextRunAt", "externalId", "scopes", "audience", "expiresAt", "active", "verified", "why", "skipped", "delivery", "revoked"];
 
@@ -20,12 +20,13 @@ export function WorkflowTimeline({ events }: { events: TWorkflowEventView[] }) {
         const moved = e.to && e.from !== e.to;
         const failed = e.type === "step_failed" || e.type === "step_retry";
         const line = detailLine(e.detail);
+        const label = eventLabel(e.type, e.detail);
         return (
           <li key={e.id} className="relative" data-testid="workflow-event" data-type={e.type}>
             <span aria-hidden className={`absolute top-1.5 -left-[21px] size-2.5 rounded-full ring-2 ring-surface ${failed ? "bg-danger" : moved ? "bg-primary" : "bg-border-strong"}`} />
             <p className="text-ui">
-              <span className="font-medium">{EVENT_LABELS[e.type] ?? e.type}</span>
-              {moved ? <span className="text-muted-foreground"> → {STATE_LABELS[e.to!].label}</span> : null}
+              <span className="font-medium">{label}</span>
+              {moved && STATE_LABELS[e.to!].label !== label ? <span className="text-muted-foreground"> → {STATE_LABELS[e.to!].label}</span> : null}
             </p>
             <p className="text-xs text-muted-foreground">
               <time dateTime={e.at}>{formatUtc(e.at)}</time> · {e.actor}

@@ -19,13 +19,13 @@ export function WorkflowsTable({ rows, now, label }: { rows: TWorkflowRow[]; now
       <TBody>
         {rows.map((w) => (
           <TR key={w.id} data-testid="workflow-row" data-state={w.state}>
-            <TD>
+            <TD className="min-w-44">
               <Link href={`/workflows/${w.id}`} className="font-medium hover:underline">
                 {w.credential.name}
               </Link>
               <div className="text-xs text-muted-foreground">{w.provider.name}</div>
             </TD>
-            <TD>
+            <TD className="min-w-40">
               <div className="flex flex-wrap items-center gap-1.5">
                 <span>{KIND_LABELS[w.kind]}</span>
                 {w.breakGlass ? <BreakGlassBadge /> : null}

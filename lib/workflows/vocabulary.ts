@@ -41,3 +41,22 @@ export const EVENT_LABELS: Record<string, string> = {
   secret_revealed: "New secret revealed (once)",
   secret_expired: "New secret expired unrevealed",
 };
+
+/** What a finished step did, by the step: the timeline's words for "step_done". */
+export const STEP_DONE_LABELS: Record<string, string> = {
+  approved: "Plan checked against the provider's connector",
+  issuing_new: "New credential issued",
+  delivering: "New secret held for a one-time reveal",
+  verifying_new: "New credential verified active",
+  revoking_old: "Old credential revoked",
+  verifying_old_revoked: "Revocation verified",
+  rolling_back: "New credential revoked (rollback)",
+};
+
+/** The timeline's heading for an event: a step's outcome names the step. */
+export function eventLabel(type: string, detail: Record<string, unknown>): string {
+  const step = typeof detail.step === "string" ? detail.step : null;
+  if (type === "step_done" && step && STEP_DONE_LABELS[step]) return STEP_DONE_LABELS[step]!;
+  if ((type === "step_failed" || type === "step_retry") && step && step in STATE_LABELS) return `${EVENT_LABELS[type]} (${STATE_LABELS[step as TWorkflowState].label.toLowerCase()})`;
+  return EVENT_LABELS[type] ?? type;
+}
