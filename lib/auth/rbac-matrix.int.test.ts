@@ -56,6 +56,10 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.decide": "workflows.approve",
   "workflows.operate": "workflows.operate",
   "workflows.reveal": "workflows.reveal",
+  "workflows.bulk_plan": "workflows.break_glass",
+  "workflows.bulk_revoke": "workflows.break_glass",
+  "workflows.bulk_retry": "workflows.break_glass",
+  "workflows.batch_progress": "workflows.read",
 };
 
 const PROBE = "__rbac_probe__";

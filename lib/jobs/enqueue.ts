@@ -52,3 +52,37 @@ export async function enqueueJob(db: TSql, input: TEnqueueInput, registry: TJobR
   );
   return { id, enqueued: rows.length > 0 };
 }
+
+/**
+ * Many jobs of one type at once (a bulk revocation's thousands of workflows), in one multi-row
+ * INSERT per chunk. Ids that are already queued or running are left alone, as with `enqueueJob`.
+ */
+export async function enqueueMany(db: TSql, type: string, payloads: unknown[], options: { now?: Date; maxAttempts?: number; requeue?: "never" | "if-finished" } = {}, registry: TJobRegistry = JOB_REGISTRY): Promise<number> {
+  const def = registry.get(type);
+  if (!def?.stableId) throw new Error(`enqueueMany: job type ${type} needs a stable id`);
+  const now = (options.now ?? new Date()).toISOString();
+  const maxAttempts = options.maxAttempts ?? def.maxAttempts ?? 3;
+  let enqueued = 0;
+  for (let offset = 0; offset < payloads.length; offset += 1000) {
+    const chunk = payloads.slice(offset, offset + 1000).map((p) => def.payload.parse(p));
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO jobs (id, type, payload, status, run_at, max_attempts, attempts, progress_done, created_at, updated_at)
+       SELECT t.id, $2, t.payload::jsonb, 'queued', $3::timestamp(3), $4, 0, 0, $3::timestamp(3), $3::timestamp(3)
+         FROM unnest($1::text[], $5::text[]) AS t(id, payload)
+       ${options.requeue === "if-finished"
+         ? `ON CONFLICT (id) DO UPDATE SET status = 'queued', payload = EXCLUDED.payload, run_at = EXCLUDED.run_at, attempts = 0, max_attempts = EXCLUDED.max_attempts,
+              progress_done = 0, progress_total = NULL, progress_note = NULL, result = NULL, last_error = NULL, locked_by = NULL, locked_at = NULL,
+              started_at = NULL, finished_at = NULL, updated_at = EXCLUDED.updated_at
+            WHERE jobs.status IN ('succeeded', 'failed', 'cancelled')`
+         : "ON CONFLICT (id) DO NOTHING"}
+       RETURNING id`,
+      chunk.map((p) => def.stableId!(p as never)),
+      type,
+      now,
+      maxAttempts,
+      chunk.map((p) => JSON.stringify(p)),
+    );
+    enqueued += rows.length;
+  }
+  return enqueued;
+}
