@@ -11,9 +11,10 @@ import { MAX_MATCHING_ASSIGN } from "@/lib/ownership/schemas";
 // Ownership controls appear only once rows are selected: load them then, not with the page. React.lazy
 // rather than next/dynamic, whose loader would be one more copy in this page's chunks.
 const AssignOwnerDialog = lazy(() => import("@/components/inventory/ownership-controls").then((m) => ({ default: m.AssignOwnerDialog })));
+const BulkRevokeDialog = lazy(() => import("@/components/workflows/bulk-revoke-dialog").then((m) => ({ default: m.BulkRevokeDialog })));
 const ClaimButton = lazy(() => import("@/components/inventory/ownership-controls").then((m) => ({ default: m.ClaimButton })));
 
-export type TInventoryPermissions = TOwnershipPermissions & { searchesEmail?: boolean };
+export type TInventoryPermissions = TOwnershipPermissions & { searchesEmail?: boolean; bulkRevoke?: boolean };
 
 export type TSelected = Map<string, { name: string; claimable: boolean; ownerId: string | null; teamId: string | null }>;
 
@@ -78,6 +79,9 @@ export function SelectionBar({
           <AssignOwnerDialog credentialIds={ids} options={options} onDone={onDone("Updated")} trigger="compact" searchesEmail={permissions.searchesEmail} />
         ) : null}
         {permissions.claim && allClaimable && all === null ? <ClaimButton credentialIds={ids} onDone={onDone("Claimed")} /> : null}
+        {permissions.bulkRevoke ? (
+          <BulkRevokeDialog scope={all !== null && matching ? { filter: matching.filterString } : { credentialIds: ids }} label={all !== null ? `all ${formatNumber(all)} matching` : `${formatNumber(selected.size)} selected`} />
+        ) : null}
       </Suspense>
       {all !== null && confined ? <span className="text-xs text-muted-foreground">Only yours and your team&apos;s; others&apos; are left alone.</span> : null}
       <Button size="sm" variant="ghost" onClick={onClear} data-testid="clear-selection">

@@ -8,6 +8,9 @@ export const APP_URL = `http://localhost:${APP_PORT}`;
 export const CONNECTOR_PEER_PORT = Number(process.env.E2E_CONNECTOR_PORT ?? 3102);
 export const CONNECTOR_PEER_ISSUER = `http://127.0.0.1:${CONNECTOR_PEER_PORT}`;
 export const CONNECTOR_REGISTRATIONS_FILE = ".data/e2e-peer/registrations.txt";
+// The fake GitHub the bulk revocation e2e connects to (e2e/support/github-peer.ts).
+export const GITHUB_PEER_PORT = Number(process.env.E2E_GITHUB_PORT ?? 3103);
+export const GITHUB_PEER_FILE = ".data/e2e-peer/github.json";
 export const DEMO_PASSWORD = "e2e-demo-password-1234";
 
 export const appEnv = {

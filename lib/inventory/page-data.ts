@@ -8,6 +8,7 @@ import { getFilterOptions, listCredentials } from "@/lib/inventory/queries";
 import { listQueryToSearchParams, parseListSearchParams, type TCredentialFilter } from "@/lib/inventory/query-params";
 import type { TCredentialPage, TEntityLabels, TFilterOptions, TFrameworkOption } from "@/lib/inventory/types";
 import { ownershipPermissions, type TOwnershipPermissions } from "@/lib/ownership/permissions";
+import { allows } from "@/lib/auth/access";
 import { FRAMEWORKS, frameworkItem } from "@/lib/risk/frameworks/catalogue";
 
 /**
@@ -21,7 +22,8 @@ export type TInventoryPageData = {
   frameworks: TFrameworkOption[];
   labels: TEntityLabels;
   columns: TColumnId[];
-  permissions: TOwnershipPermissions;
+  /** What the selection bar may offer: ownership controls, and bulk revocation (security, admin). */
+  permissions: TOwnershipPermissions & { bulkRevoke: boolean };
   now: number;
 };
 
@@ -62,7 +64,7 @@ export async function loadInventoryPageData(
     frameworks: frameworkOptions(),
     labels,
     columns: parseColumnsCookie(cookieStore.get(COLUMNS_COOKIE)?.value),
-    permissions: ownershipPermissions(actor),
+    permissions: { ...ownershipPermissions(actor), bulkRevoke: allows(actor, "workflows.break_glass") },
     now: now.getTime(),
   };
 }

@@ -108,6 +108,7 @@ export type TWorkflowDetail = TWorkflowRow & {
   completedAt: string | null;
   events: TWorkflowEventView[];
   plan: TWorkflowPlan;
+  batchId: string | null;
   readAt: number;
 };
 
@@ -141,6 +142,7 @@ export async function getWorkflowDetail(prisma: PrismaClient, id: string): Promi
       provider: { name: provider.name, enabled: provider.enabled, secretSet: provider.encryptedCredentials !== null },
       connector: isConnectorType(provider.type) ? connectorFor(provider.type) : null,
     }),
+    batchId: w.batchId,
     readAt: Date.now(),
   };
 }

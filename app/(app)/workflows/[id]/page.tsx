@@ -67,6 +67,15 @@ export default async function WorkflowPage({ params }: { params: TParams }) {
           {w.plan.possible ? w.plan.summary : ""} Once its consumers use the replacement, confirm it here: the old credential is then revoked.
         </Alert>
       ) : null}
+      {w.batchId ? (
+        <p className="mb-6 text-ui">
+          Part of a{" "}
+          <Link href={`/workflows/batches/${w.batchId}`} className="font-medium text-primary hover:underline" data-testid="workflow-batch-link">
+            bulk revocation
+          </Link>
+          .
+        </p>
+      ) : null}
       {waitingOnOwnRequest ? <p className="mb-6 text-ui text-muted-foreground">You requested this: another owner of the credential decides.</p> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>

@@ -29,8 +29,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** `apiRoot` "/api/v3" serves the API the way GitHub Enterprise Server does. */
-export async function startGithubPeer(options: { apiRoot?: string } = {}) {
+/** `apiRoot` "/api/v3" serves the API the way GitHub Enterprise Server does; `port` fixes the port (e2e). */
+export async function startGithubPeer(options: { apiRoot?: string; port?: number } = {}) {
   const apiRoot = options.apiRoot ?? "";
   const validator = await createGithubValidator(apiRoot);
   const world = new GithubWorld();
@@ -88,7 +88,7 @@ export async function startGithubPeer(options: { apiRoot?: string } = {}) {
       if (!res.headersSent) send(res, { status: 500, body: error(500, "Server Error") });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
