@@ -72,6 +72,11 @@ export function BulkRevokeDialog({ scope, label }: { scope: TBulkScope; label: s
                 </ul>
               </Alert>
             ) : null}
+            {eligible === 0 ? (
+              <p className="text-ui text-muted-foreground" data-testid="bulk-nothing">
+                Tokenward can revoke none of these through their providers. Revoke them at the provider, or connect it first.
+              </p>
+            ) : null}
             {eligible > 0 ? (
               <form
                 className="flex flex-col gap-3"
