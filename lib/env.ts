@@ -63,6 +63,15 @@ export const ZEnv = z
     TOKENWARD_RATE_LIMIT_STORE: z.enum(["memory", "postgres"], { error: "TOKENWARD_RATE_LIMIT_STORE must be memory or postgres" }).default("memory"),
     /** Absolute session lifetime: a session signed in longer ago than this is signed out, however active. */
     TOKENWARD_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    /**
+     * E-mail notices (lib/notifications/services/send-email-notices.ts): smtp:// or smtps:// URL of a
+     * relay, credentials in its userinfo. Unset = in-app notices only.
+     */
+    TOKENWARD_SMTP_URL: z
+      .url("TOKENWARD_SMTP_URL must be an smtp:// or smtps:// URL")
+      .refine((u) => /^smtps?:\/\//.test(u), "TOKENWARD_SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    TOKENWARD_MAIL_FROM: z.string().min(3).max(200).default("Tokenward <tokenward@localhost>"),
     /** Workflows: a request not approved within this many hours expires. */
     TOKENWARD_APPROVAL_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
     /** Workflows: a newly issued secret not revealed (or delivered) within this many hours is destroyed unrevealed. */
