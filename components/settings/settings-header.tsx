@@ -11,6 +11,7 @@ export function SettingsHeader({ role }: { role: TRole }) {
     { href: "/settings/teams", label: "Teams" },
     { href: "/settings/policy", label: "Risk policy" },
     ...(can(role, "api_keys.manage") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
+    ...(can(role, "connectors.manage") ? [{ href: "/settings/delivery", label: "Delivery targets" }] : []),
   ];
   return (
     <PageHeader title="Settings" description="Your account, the people who use Tokenward, the teams that own credentials, and the risk policy.">

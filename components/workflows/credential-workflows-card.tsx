@@ -29,7 +29,7 @@ export function CredentialWorkflowsCard({ credential, data, rights, now }: { cre
         {canAct && (rights.request || rights.breakGlass) ? (
           <div className="flex flex-wrap gap-2">
             {rights.request && plans.rotation.possible ? (
-              <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} kind="rotation" plan={plans.rotation.summary} needsValue={plans.rotation.revokeNeedsValue} />
+              <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} kind="rotation" plan={plans.rotation.summary} needsValue={plans.rotation.revokeNeedsValue} deliveryTargets={plans.rotation.canIssue ? data.deliveryTargets : []} />
             ) : null}
             {rights.request && plans.revocation.possible ? (
               <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} kind="revocation" plan={plans.revocation.summary} needsValue={plans.revocation.revokeNeedsValue} />

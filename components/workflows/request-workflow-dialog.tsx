@@ -9,6 +9,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, Dia
 import { InlineError } from "@/components/ui/inline-error";
 import { controlClassName, Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { credentialKeys } from "@/lib/inventory/hooks/query-keys";
 import { breakGlassAction, requestWorkflowAction } from "@/lib/workflows/actions";
@@ -27,11 +28,27 @@ const COPY: Record<TRequestKind, { button: string; title: string; submit: string
  * presented credential (RFC 7009), the current value is asked for — sent once, kept encrypted for
  * that call, never shown again.
  */
-export function RequestWorkflowDialog({ credentialId, credentialName, kind, plan, needsValue }: { credentialId: string; credentialName: string; kind: TRequestKind; plan: string; needsValue: boolean }) {
+export function RequestWorkflowDialog({
+  credentialId,
+  credentialName,
+  kind,
+  plan,
+  needsValue,
+  deliveryTargets = [],
+}: {
+  credentialId: string;
+  credentialName: string;
+  kind: TRequestKind;
+  plan: string;
+  needsValue: boolean;
+  /** Rotation: where the new secret may go instead of a one-time reveal. */
+  deliveryTargets?: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [value, setValue] = useState("");
+  const [target, setTarget] = useState("");
   const request = useServerAction(requestWorkflowAction, { invalidate: [credentialKeys.all], refresh: false });
   const breakGlass = useServerAction(breakGlassAction, { invalidate: [credentialKeys.all], refresh: false });
   const { pending, error, clearError } = kind === "break_glass" ? breakGlass : request;
@@ -47,7 +64,7 @@ export function RequestWorkflowDialog({ credentialId, credentialName, kind, plan
   const submit = () => {
     const common = { credentialId, reason: reason.trim() || undefined, currentValue: value || undefined };
     if (kind === "break_glass") breakGlass.run({ ...common, reason: reason.trim() }, done);
-    else request.run({ ...common, kind }, done);
+    else request.run({ ...common, kind, deliveryTargetId: target || undefined }, done);
   };
   const fieldErrors = error?.fieldErrors ?? {};
   const Icon = kind === "rotation" ? RefreshCw : kind === "revocation" ? Ban : Siren;
@@ -89,6 +106,20 @@ export function RequestWorkflowDialog({ credentialId, credentialName, kind, plan
             />
             <FieldError id={`request-${kind}-reason-error`} messages={fieldErrors.reason} />
           </div>
+          {deliveryTargets.length > 0 ? (
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor={`request-${kind}-target`}>Deliver the new secret to</Label>
+              <Select id={`request-${kind}-target`} value={target} onChange={(e) => setTarget(e.target.value)} data-testid={`request-${kind}-target`}>
+                <option value="">Its owner, revealed once in Tokenward</option>
+                {deliveryTargets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name} (signed webhook)
+                  </option>
+                ))}
+              </Select>
+              <FieldError id={`request-${kind}-target-error`} messages={fieldErrors.deliveryTargetId} />
+            </div>
+          ) : null}
           {needsValue ? (
             <div className="flex flex-col gap-1.5">
               <Label htmlFor={`request-${kind}-value`}>Its current value</Label>

@@ -6,8 +6,8 @@ export type TRotationSummary = { total: number; rotated: number; current: string
 
 /**
  * Re-encrypts every secret Tokenward holds under the current key (the first of
- * TOKENWARD_CONNECTOR_KEYS) — providers' secrets and the values workflows hold for a while (a new
- * secret until revealed, an old one until revoked) — in one transaction: either all move or none do.
+ * TOKENWARD_CONNECTOR_KEYS) — providers' secrets, delivery targets' signing secrets, and the values
+ * workflows hold for a while (a new secret until revealed, an old one until revoked) — in one transaction: either all move or none do.
  * After it, retired keys can leave the list.
  */
 export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKeyring = connectorKeyring()): Promise<TRotationSummary> {
@@ -34,6 +34,12 @@ export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKey
       await tx.workflow.update({ where: { id: w.id }, data });
       rotated += 1;
     }
-    return { total: rows.length + held.length, rotated, current };
+    const targets = await tx.$queryRawUnsafe<{ id: string; envelope: string }[]>(`SELECT id::text AS id, encrypted_secret AS envelope FROM delivery_targets ORDER BY id FOR UPDATE`);
+    for (const t of targets) {
+      if (envelopeKeyId(t.envelope) === current) continue;
+      await tx.deliveryTarget.update({ where: { id: t.id }, data: { encryptedSecret: reencryptSecret(t.envelope, `delivery-target:${t.id}`, keyring) } });
+      rotated += 1;
+    }
+    return { total: rows.length + held.length + targets.length, rotated, current };
   });
 }

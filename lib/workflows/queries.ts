@@ -151,6 +151,8 @@ export type TCredentialWorkflows = {
   recent: TWorkflowRow[];
   open: TWorkflowRow | null;
   plans: { rotation: TWorkflowPlan; revocation: TWorkflowPlan };
+  /** Enabled delivery targets a rotation may send its new secret to. */
+  deliveryTargets: { id: string; name: string }[];
 };
 
 /** The credential page's Workflows card: its recent workflows, the open one, and what could be requested. */
@@ -170,7 +172,9 @@ export async function getCredentialWorkflows(prisma: PrismaClient, credentialId:
     requestedBy: w.requestedByLabel, reason: w.reason, createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString(),
     approvalDueAt: w.approvalDueAt?.toISOString() ?? null, lastError: (w.lastError as { message?: string } | null)?.message ?? null,
   }));
+  const deliveryTargets = await prisma.deliveryTarget.findMany({ where: { enabled: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   return {
+    deliveryTargets,
     recent,
     open: recent.find((w) => !(TERMINAL_STATES as readonly string[]).includes(w.state)) ?? null,
     plans: {

@@ -14,6 +14,8 @@ export const ZRequestWorkflow = z.strictObject({
   kind: z.enum(["rotation", "revocation"], { error: "Choose rotation or revocation" }),
   reason: ZReason.optional(),
   currentValue: ZPresentedValue.optional(),
+  /** Rotation only: deliver the new secret to this signed webhook instead of revealing it once. */
+  deliveryTargetId: z.uuid({ error: "deliveryTargetId must be a delivery target id" }).optional(),
 });
 export type TRequestWorkflow = z.infer<typeof ZRequestWorkflow>;
 

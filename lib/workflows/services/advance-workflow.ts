@@ -9,7 +9,7 @@ import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials"
 import type { TTx } from "@/lib/server/execute";
 import { isStep, type TStepState, type TWorkflowState } from "@/lib/workflows/state-machine";
 import { approversOf, notifyWorkflow } from "./notify-workflow";
-import { performStep, type TStepResult } from "./perform-step";
+import { performStep, type TCredentialFacts, type TStepResult } from "./perform-step";
 import { lockWorkflow, moveWorkflow, noteWorkflow, sealWorkflowSecret, type TLockedWorkflow } from "./workflow-record";
 
 /**
@@ -40,7 +40,7 @@ function backoff(attempt: number, base: number): number {
   return Math.min(15 * 60_000, base * 2 ** Math.max(0, attempt - 1));
 }
 
-async function claim(prisma: PrismaClient, id: string, now: Date): Promise<{ w: TLockedWorkflow; step: TStepState; facts: { scopes: string[]; audiences: string[] } } | null> {
+async function claim(prisma: PrismaClient, id: string, now: Date): Promise<{ w: TLockedWorkflow; step: TStepState; facts: TCredentialFacts } | null> {
   return prisma.$transaction(async (tx) => {
     const w = await lockWorkflow(tx, id).catch(() => null);
     if (!w || !isStep(w.state)) return null;
@@ -49,8 +49,9 @@ async function claim(prisma: PrismaClient, id: string, now: Date): Promise<{ w: 
     const attempt = w.stepAttempts + 1;
     await tx.workflow.update({ where: { id }, data: { nextRunAt: new Date(now.getTime() + STEP_LEASE_MS), stepAttempts: attempt } });
     await noteWorkflow(tx, w, SYSTEM, "step_started", now, { step, attempt });
-    const facts = await tx.credential.findUniqueOrThrow({ where: { id: w.credentialId }, select: { scopes: true, audiences: true } });
-    return { w: { ...w, stepAttempts: attempt }, step, facts };
+    const old = await tx.credential.findUniqueOrThrow({ where: { id: w.credentialId }, select: { scopes: true, audiences: true } });
+    const replacement = w.newCredentialId ? await tx.credential.findUnique({ where: { id: w.newCredentialId }, select: { expiresAt: true } }) : null;
+    return { w: { ...w, stepAttempts: attempt }, step, facts: { ...old, newExpiresAt: replacement?.expiresAt?.toISOString() ?? null } };
   });
 }
 
@@ -90,6 +91,9 @@ async function effectsOfSuccess(tx: TTx, w: TLockedWorkflow, step: TStepState, r
       secretExpiresAt: new Date(now.getTime() + env().TOKENWARD_SECRET_REVEAL_HOURS * 3_600_000),
     };
   }
+  // Delivered to a webhook: the receiver has it; once the provider confirmed it works, Tokenward lets it go.
+  if (step === "delivering" && result.delivered) return { deliveredAt: now };
+  if (step === "verifying_new" && w.deliveredAt) return { pendingSecret: null, secretExpiresAt: null };
   if (step === "verifying_old_revoked") {
     await tx.credential.update({ where: { id: w.credentialId }, data: { status: "revoked" } });
     await recomputeCredentials(tx, [w.credentialId], { now });

@@ -6,6 +6,7 @@ import { decryptSecret } from "@/lib/connectors/secrets";
 import { parseConnectorInput } from "@/lib/providers/services/connector-input";
 import type { TStepState } from "@/lib/workflows/state-machine";
 import { openWorkflowSecret, planOf, type TLockedWorkflow } from "./workflow-record";
+import { deliverSecret } from "@/lib/delivery/services/deliver-secret";
 
 /**
  * One step's provider call, made outside any transaction (it may take up to the provider's
@@ -16,7 +17,7 @@ import { openWorkflowSecret, planOf, type TLockedWorkflow } from "./workflow-rec
  */
 
 export type TStepResult =
-  | { ok: true; detail: Record<string, unknown>; issued?: TIssuedCredential }
+  | { ok: true; detail: Record<string, unknown>; issued?: TIssuedCredential; delivered?: boolean }
   | { ok: false; error: { message: string; retryable: boolean; status: number | null; kind: string } };
 
 type TCtx = { definition: TConnectorDefinition; config: unknown; secret: unknown };
@@ -55,7 +56,8 @@ function requireSupported<F>(cap: { supported: true; run: F } | { supported: fal
   return cap.run;
 }
 
-export type TCredentialFacts = { scopes: string[]; audiences: string[] };
+/** What the claim read beside the workflow: the old credential's grants, the replacement's expiry. */
+export type TCredentialFacts = { scopes: string[]; audiences: string[]; newExpiresAt: string | null };
 
 async function run(w: TLockedWorkflow, step: TStepState, facts: TCredentialFacts): Promise<TStepResult> {
   const plan = planOf(w);
@@ -75,10 +77,20 @@ async function run(w: TLockedWorkflow, step: TStepState, facts: TCredentialFacts
         : await requireSupported(caps.issue, "issue a replacement")(connectorCtx, { scopes: facts.scopes, resource: facts.audiences[0], subject: subjectOf(w) });
       return { ok: true, issued, detail: { externalId: issued.externalId ?? null, scopes: issued.scopes, expiresAt: issued.expiresAt?.toISOString() ?? null } };
     }
-    case "delivering":
-      // Delivery is a one-time reveal to the owner (the secret stays sealed until then, or until it
-      // expires); a delivery target (signed webhook) is not configured in this version.
-      return { ok: true, detail: { delivery: "one-time reveal to the owner" } };
+    case "delivering": {
+      // Without a target the secret stays sealed for a one-time reveal to the owner (or until it expires).
+      const target = w.deliveryTarget;
+      if (!target) return { ok: true, detail: { delivery: "one-time reveal to the owner" } };
+      if (!target.enabled) throw new ProviderError("config", `The delivery target ${target.name} was disabled.`, { retryable: false });
+      if (!w.pendingSecret) throw new ProviderError("config", "The new secret is no longer held: nothing to deliver.", { retryable: false });
+      const { status } = await deliverSecret(target, {
+        event: "credential.rotated",
+        workflowId: w.id,
+        credential: { id: w.credentialId, name: w.credential.name, newId: w.newCredentialId, externalId: w.newExternalId, expiresAt: facts.newExpiresAt },
+        secret: openWorkflowSecret(w.id, "new", w.pendingSecret),
+      });
+      return { ok: true, detail: { delivery: `signed webhook ${target.name}`, status }, delivered: true };
+    }
     case "verifying_new": {
       if (!plan.possible || !plan.canVerify) return { ok: true, detail: { verified: false, why: "the provider cannot be asked; its issue answer is trusted" } };
       const v = await requireSupported(caps.verify, "verify")(connectorCtx, newRef(w));

@@ -28,7 +28,7 @@ const CLOSED = ["revoked", "disabled"];
 export async function requestWorkflow(
   tx: TTx,
   actor: TActor,
-  input: { credentialId: string; kind: TWorkflowKind; reason?: string; currentValue?: string; breakGlass?: boolean },
+  input: { credentialId: string; kind: TWorkflowKind; reason?: string; currentValue?: string; breakGlass?: boolean; deliveryTargetId?: string },
   now = new Date(),
 ): Promise<TRunOutcome<TRequested>> {
   const credential = await tx.credential.findUniqueOrThrow({
@@ -51,6 +51,12 @@ export async function requestWorkflow(
   if (input.currentValue && credential.fingerprint && fingerprintOf(input.currentValue) !== credential.fingerprint) {
     throw new AppError("VALIDATION", "That is not this credential: its fingerprint differs from the one in the inventory.", { fieldErrors: { currentValue: ["Not this credential's value"] } });
   }
+  if (input.deliveryTargetId) {
+    if (input.kind !== "rotation") throw new AppError("VALIDATION", "Only a rotation delivers a new secret.", { fieldErrors: { deliveryTargetId: ["Only for rotations"] } });
+    const target = await tx.deliveryTarget.findUnique({ where: { id: input.deliveryTargetId }, select: { enabled: true, name: true } });
+    if (!target) throw new AppError("VALIDATION", "No such delivery target.", { fieldErrors: { deliveryTargetId: ["No such delivery target"] } });
+    if (!target.enabled) throw new AppError("VALIDATION", `${target.name} is disabled.`, { fieldErrors: { deliveryTargetId: ["Disabled"] } });
+  }
   const open = await tx.workflow.findFirst({ where: { credentialId: credential.id, state: { notIn: ["completed", "rejected", "expired", "rolled_back", "abandoned"] } }, select: { id: true, kind: true, state: true } });
   if (open) throw new AppError("CONFLICT", `A ${open.kind} of ${credential.name} is already open (${open.state.replace(/_/g, " ")}).`);
 
@@ -71,6 +77,7 @@ export async function requestWorkflow(
       approvalDueAt: breakGlass ? null : new Date(now.getTime() + env().TOKENWARD_APPROVAL_HOURS * 3_600_000),
       nextRunAt: breakGlass ? now : null,
       oldSecret: input.currentValue ? sealWorkflowSecret(id, "old", input.currentValue) : null,
+      deliveryTargetId: input.deliveryTargetId ?? null,
       ...(breakGlass ? { decidedById: actor.id, decidedByLabel: label, decidedAt: now, decisionComment: "break-glass" } : {}),
       createdAt: now,
     },

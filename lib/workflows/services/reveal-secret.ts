@@ -13,6 +13,7 @@ import { lockWorkflow, noteWorkflow, openWorkflowSecret } from "./workflow-recor
 export async function revealSecret(tx: TTx, actor: TActor, workflowId: string, now = new Date()): Promise<TRunOutcome<{ secret: string; credentialName: string }>> {
   const w = await lockWorkflow(tx, workflowId);
   if (w.state !== "awaiting_cutover") throw new AppError("CONFLICT", `There is no new secret to reveal while the workflow is ${w.state.replace(/_/g, " ")}.`);
+  if (w.deliveryTargetId) throw new AppError("CONFLICT", `The new secret was delivered to ${w.deliveryTarget?.name ?? "its delivery target"}; it is not revealed here.`);
   if (w.secretRevealedAt) throw new AppError("CONFLICT", `The new secret was already revealed (${w.secretRevealedAt.toISOString()}); it is shown only once. If it was lost, abandon this rotation and start another.`);
   if (!w.pendingSecret) throw new AppError("CONFLICT", "The new secret is no longer held (it expired unrevealed).");
   const secret = openWorkflowSecret(w.id, "new", w.pendingSecret);

@@ -20,6 +20,7 @@ import { isStep, transition, type TStepState, type TWorkflowEvent, type TWorkflo
 export type TLockedWorkflow = Workflow & {
   credential: { id: string; name: string; kind: string; status: string; fingerprint: string | null; externalId: string | null; providerMetadata: Prisma.JsonValue; ownerId: string | null; teamId: string | null };
   provider: { id: string; name: string; type: string; enabled: boolean; config: Prisma.JsonValue; encryptedCredentials: string | null };
+  deliveryTarget: { id: string; name: string; url: string; encryptedSecret: string; enabled: boolean } | null;
 };
 
 export async function lockWorkflow(tx: TTx, id: string): Promise<TLockedWorkflow> {
@@ -28,6 +29,7 @@ export async function lockWorkflow(tx: TTx, id: string): Promise<TLockedWorkflow
   const workflow = await tx.workflow.findUniqueOrThrow({
     where: { id },
     include: {
+      deliveryTarget: { select: { id: true, name: true, url: true, encryptedSecret: true, enabled: true } },
       credential: {
         select: {
           id: true, name: true, kind: true, status: true, fingerprint: true, externalId: true, providerMetadata: true, ownerId: true, teamId: true,

@@ -1,0 +1,92 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { InlineError } from "@/components/ui/inline-error";
+import { Input } from "@/components/ui/input";
+import { FieldError, FieldHint, Label } from "@/components/ui/label";
+import { useServerAction } from "@/lib/client/use-server-action";
+import { createDeliveryTargetAction } from "@/lib/delivery/actions";
+
+/** Add a webhook; its signing secret is shown here once, to configure the receiver with. */
+export function CreateTargetDialog() {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [url, setUrl] = useState("");
+  const [secret, setSecret] = useState<string | null>(null);
+  const { pending, error, run, clearError } = useServerAction(createDeliveryTargetAction, { forget: true });
+  const fe = error?.fieldErrors ?? {};
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) {
+          setSecret(null);
+          setName("");
+          setUrl("");
+          clearError();
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary" data-testid="delivery-create">
+          <Plus aria-hidden />
+          Add delivery target
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>Add a delivery target</DialogTitle>
+        {secret ? (
+          <div className="mt-4 flex flex-col gap-3" data-testid="delivery-created">
+            <Alert tone="warning" title="Copy the signing secret now: it will not be shown again">
+              Give it to the receiver: it checks <span className="font-mono">Tokenward-Signature</span> (HMAC-SHA256 of <span className="font-mono">timestamp.body</span>) on every delivery.
+            </Alert>
+            <textarea readOnly rows={2} value={secret} aria-label="Signing secret" onFocus={(e) => e.currentTarget.select()} className="block w-full resize-none rounded-md border border-border-strong bg-surface-sunken px-3 py-2 font-mono text-xs break-all" data-testid="delivery-secret" />
+            <div className="flex justify-end">
+              <DialogClose asChild>
+                <Button variant="primary">Done</Button>
+              </DialogClose>
+            </div>
+          </div>
+        ) : (
+          <form
+            className="mt-2 flex flex-col gap-4"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              run({ name: name.trim(), url: url.trim() }, (d) => setSecret(d.signingSecret));
+            }}
+          >
+            <DialogDescription>A rotation can send its new secret here — a secret store&apos;s sync hook, a deploy pipeline — instead of revealing it to a person.</DialogDescription>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="delivery-name">Name</Label>
+              <Input id="delivery-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={fe.name ? true : undefined} aria-describedby="delivery-name-error" data-testid="delivery-name" />
+              <FieldError id="delivery-name-error" messages={fe.name} />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="delivery-url">URL</Label>
+              <Input id="delivery-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://vault-sync.internal/hooks/tokenward" aria-invalid={fe.url ? true : undefined} aria-describedby="delivery-url-hint delivery-url-error" data-testid="delivery-url" />
+              <FieldHint id="delivery-url-hint">https only (http for localhost). Redirects are not followed.</FieldHint>
+              <FieldError id="delivery-url-error" messages={fe.url} />
+            </div>
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button type="button" variant="secondary">
+                  Cancel
+                </Button>
+              </DialogClose>
+              <Button type="submit" variant="primary" disabled={pending} data-testid="delivery-submit">
+                {pending ? "Adding…" : "Add"}
+              </Button>
+            </div>
+            <InlineError message={error && !Object.keys(fe).length ? error.message : null} />
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
