@@ -48,6 +48,16 @@ export type TReadRoute<TQuerySchema extends z.ZodType> = {
 export type TMutationRoute<TSchema extends z.ZodType> = {
   kind: "mutation";
   operation: TOperation<TSchema, unknown>;
+  /**
+   * Machine ingestion (usage events, OTLP): the body is not a JSON form but a batch in the sender's
+   * format (NDJSON, protobuf, gzip), so the route reads and decodes it itself — bounded — into the
+   * operation's input. Such routes take an API key only: a browser session never reaches them.
+   */
+  ingest?: {
+    decode: (request: Request) => Promise<unknown>;
+    /** The answer in the sender's protocol (OTLP answers protobuf to protobuf). */
+    respond?: (data: unknown, request: Request) => Response;
+  };
 };
 
 export type TRouteDefinition = TReadRoute<z.ZodType> | TMutationRoute<z.ZodType>;
@@ -139,6 +149,21 @@ export async function executeRoute(
     } catch (error) {
       return errorResponse(normaliseError(error, routeName(def)));
     }
+  }
+  if (def.kind === "mutation" && def.ingest) {
+    let body: unknown;
+    try {
+      if (!actor?.apiKey) throw new AppError("UNAUTHENTICATED", "Send an API key as Authorization: Bearer twk_… (Settings → API keys).");
+      if (request.method !== "POST") throw new AppError("VALIDATION", `${request.method} is not accepted here: use POST.`);
+      // The key's permission is checked before the body is read: a stranger cannot make us inflate it.
+      await authorize(prisma, actor, def.operation.permission, { targetType: "operation", targetId: def.operation.name });
+      body = await def.ingest.decode(request);
+    } catch (error) {
+      return errorResponse(normaliseError(error, def.operation.name));
+    }
+    const result = await executeOperation(prisma, def.operation, actor, body);
+    if (result.ok) return def.ingest.respond ? def.ingest.respond(result.data, request) : Response.json({ data: result.data }, { headers: { "cache-control": "no-store" } });
+    return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));
   }
   if (def.kind === "mutation") {
     try {
