@@ -199,3 +199,36 @@ describe("POST /api/v1/otlp/v1/traces", () => {
     expect(await database.prisma.usageEvent.count()).toBe(usage);
   });
 });
+
+describe("fuzzed bodies through the route", () => {
+  it("answers 1,000 generated-then-mutated bodies with 2xx or a 4xx and a message, never 5xx, and never half a batch", async () => {
+    const fc = (await import("fast-check")).default;
+    const fields = ["id", "time", "traceId", "spanId", "credential", "caller", "target", "tool", "outcome", "parentSpanId", "extra"];
+    let n = 0;
+    // The per-key budget (600 a minute) would answer 429 from the 601st body on: one key per 400 runs.
+    const keys3 = [await key(actors.admin, ["usage:write"]), await key(actors.admin, ["usage:write"]), await key(actors.admin, ["usage:write"])];
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ key: fc.constantFrom(...fields), value: fc.oneof(fc.anything(), fc.string(), fc.constant(null)), mutate: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("application/x-ndjson", "application/json"),
+        async (mutations, type) => {
+          const events = mutations.map((m) => (m.mutate ? { ...event({ id: `fz-${n++}` }), [m.key]: m.value } : event({ id: `fz-${n++}` })));
+          const before = await database.prisma.usageEvent.count();
+          const body = type === "application/json" ? JSON.stringify(events) : ndjson(events);
+          const response = await post(ingestUsageRoute, body, { "content-type": type }, keys3[Math.floor(runs++ / 400)]);
+          const after = await database.prisma.usageEvent.count();
+          expect(response.status).toBeLessThan(500);
+          if (response.status === 200) {
+            expect(after - before).toBe(events.length);
+          } else {
+            expect(response.status).toBe(400);
+            expect((await errorOf(response)).message.length).toBeGreaterThan(10);
+            expect(after).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  }, 240_000);
+});

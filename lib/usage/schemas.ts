@@ -34,15 +34,15 @@ export const ZUsageCredentialRef = z.union([
 ]);
 
 export const ZUsageEvent = z.strictObject({
-  id: ZOpaqueId,
+  id: ZOpaqueId.meta({ description: "Unique event id: a resent event with the same id is recorded once (OTLP: trace id + span id)." }),
   time: z.iso
     .datetime({ offset: true, message: "must be an RFC 3339 date-time" })
     // A clock years off would pin "last used" or hide a hop outside every window: refuse it, saying so.
     .refine((t) => Date.parse(t) >= EARLIEST && Date.parse(t) <= Date.now() + MAX_CLOCK_AHEAD_MS, "must be after 2000 and not more than a day in the future"),
-  traceId: ZOpaqueId,
+  traceId: ZOpaqueId.meta({ description: "The trace the hop belongs to: passthrough is detected within one trace." }),
   spanId: ZOpaqueId,
-  parentSpanId: ZOpaqueId.optional(),
-  credential: ZUsageCredentialRef,
+  parentSpanId: ZOpaqueId.optional().meta({ description: "The hop that led to this one (absent for the first)." }),
+  credential: ZUsageCredentialRef.meta({ description: "The credential presented: its fingerprint (sha256 of the exact secret, never the secret), or its provider's id for it." }),
   caller: z.strictObject({
     kind: z.enum(CALLER_KINDS),
     id: ZLabel,
@@ -55,7 +55,7 @@ export const ZUsageEvent = z.strictObject({
     audience: ZLabel.optional(),
   }),
   tool: ZLabel.optional(),
-  outcome: z.enum(USAGE_OUTCOMES),
+  outcome: z.enum(USAGE_OUTCOMES).meta({ description: 'What the target answered. "task_completed" says the task an ephemeral credential was issued for has ended.' }),
 });
 
 export type TUsageEvent = z.infer<typeof ZUsageEvent>;
