@@ -11,6 +11,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 import { TOKENWARD_ATTRIBUTES as TW } from "@/lib/usage/otlp/map-spans";
 import { makeSpans } from "@/lib/usage/otlp/testing";
 import { ingestUsageRoute, otlpTracesRoute } from "@/lib/usage/routes";
+import { applyPendingUsage } from "@/lib/usage/services/apply-pending-usage";
 import { UNATTRIBUTED } from "@/lib/usage/services/unattributed-provider";
 
 /**
@@ -100,6 +101,12 @@ describe("POST /api/v1/usage — batches", () => {
     const first = await post(ingestUsageRoute, ndjson(events), NDJSON);
     expect(first.status).toBe(200);
     expect(((await first.json()) as { data: object }).data).toMatchObject({ received: 3, accepted: 3, duplicates: 0, newCredentials: 1 });
+    // Last use and rescoring are the usage.apply job's, queued by the batch.
+    expect(await database.prisma.usagePending.count()).toBe(2);
+    expect(await database.prisma.job.findUnique({ where: { id: "usage.apply" } })).toMatchObject({ status: "queued" });
+    expect((await database.prisma.credential.findUniqueOrThrow({ where: { id: knownId } })).lastUsedAt).toEqual(new Date("2026-01-01T00:00:00Z"));
+    expect(await applyPendingUsage(database.prisma)).toEqual({ credentials: 2, chunks: 1 });
+    expect(await database.prisma.usagePending.count()).toBe(0);
     const known = await database.prisma.credential.findUniqueOrThrow({ where: { id: knownId } });
     expect(known.lastUsedAt).toEqual(new Date("2026-11-30T12:00:01.000Z"));
     const stranger = await database.prisma.credential.findUniqueOrThrow({ where: { fingerprint: fingerprintOf(STRANGER) }, include: { provider: true, risk: true } });
@@ -151,6 +158,15 @@ describe("POST /api/v1/usage — batches", () => {
     const zipped = await post(ingestUsageRoute, gzipSync(ndjson([event({ id: "d-1" })])), { ...NDJSON, "content-encoding": "gzip" });
     expect(zipped.status).toBe(200);
     expect((await post(ingestUsageRoute, Buffer.from([0xff, 0xfe, 0x00]), NDJSON)).status).toBe(400);
+  });
+
+  it("batches racing the usage.apply job on the same credentials neither deadlock nor lose a last use", async () => {
+    const send = (i: number) => post(ingestUsageRoute, ndjson([event({ id: `ra-${i}`, time: new Date(Date.parse("2026-12-01T00:00:00Z") + i * 1000).toISOString() }), event({ id: `rb-${i}`, credential: { fingerprint: fingerprintOf(STRANGER) } })]), NDJSON);
+    const results = await Promise.all([...Array.from({ length: 6 }, (_, i) => send(i)), applyPendingUsage(database.prisma), applyPendingUsage(database.prisma)]);
+    expect(results.slice(0, 6).map((r) => (r as Response).status)).toEqual([200, 200, 200, 200, 200, 200]);
+    await applyPendingUsage(database.prisma);
+    expect((await database.prisma.credential.findUniqueOrThrow({ where: { id: knownId } })).lastUsedAt).toEqual(new Date("2026-12-01T00:00:05Z"));
+    expect(await database.prisma.usagePending.count()).toBe(0);
   });
 
   it("two concurrent batches naming the same stranger record it once", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { TTx } from "@/lib/server/execute";
-import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { USAGE_APPLY_JOB } from "@/lib/usage/job-types";
 import { ensureUnattributedProvider } from "@/lib/usage/services/unattributed-provider";
 import type { TIngestResult, TUsageEvent } from "@/lib/usage/schemas";
 
@@ -9,8 +10,8 @@ import type { TIngestResult, TUsageEvent } from "@/lib/usage/schemas";
  * Writes one validated batch of hops in the caller's transaction: resolves each event's credential
  * (by fingerprint, or by provider + external id), records the ones not in the inventory as "seen but
  * not inventoried" (source: ingest) so nothing is silently dropped, appends the hops (an event id
- * already recorded is skipped: a resent batch adds nothing), moves last use forward and rescores
- * what was touched — all or nothing with the caller's audit event.
+ * already recorded is skipped: a resent batch adds nothing) and queues the touched credentials for
+ * the usage.apply job (last use, rescoring) — all or nothing with the caller's audit event.
  */
 
 type TRef = { key: string; fingerprint?: string; provider?: string; externalId?: string };
@@ -95,11 +96,6 @@ async function resolve(tx: TTx, events: readonly TUsageEvent[], now: Date): Prom
 export async function ingestUsage(tx: TTx, events: readonly TUsageEvent[], options: { now?: Date } = {}): Promise<TIngestResult & { credentialIds: string[] }> {
   const now = options.now ?? new Date();
   const { ids, created } = await resolve(tx, events, now);
-  // Lock the credentials first, in id order: the hops' foreign keys, the last-use update and the
-  // rescore all lock them, in strengths that deadlock two batches touching the same credentials
-  // unless the strongest lock comes first.
-  const touchedIds = [...new Set(ids.values())].sort();
-  await tx.$queryRawUnsafe(`SELECT id FROM credentials WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, touchedIds);
   const rows = events.map((event) => ({
     eventId: event.id,
     time: new Date(event.time),
@@ -122,23 +118,24 @@ export async function ingestUsage(tx: TTx, events: readonly TUsageEvent[], optio
   const { count } = await tx.usageEvent.createMany({ data: rows, skipDuplicates: true });
 
   // Last use only moves forward, and only for hops that really happened (a denied call is an attempt).
-  const lastUse = new Map<string, number>();
+  const lastUse = new Map<string, number | null>();
   for (const row of rows) {
+    if (!lastUse.has(row.credentialId)) lastUse.set(row.credentialId, null);
     if (row.outcome === "denied") continue;
     const t = row.time.getTime();
     if (t > now.getTime() + 5 * 60_000) continue; // a clock far ahead must not pin "last used" in the future
     if (t > (lastUse.get(row.credentialId) ?? -Infinity)) lastUse.set(row.credentialId, t);
   }
-  if (lastUse.size > 0) {
-    await tx.$executeRawUnsafe(
-      `UPDATE credentials c SET last_used_at = u.at
-         FROM unnest($1::uuid[], $2::timestamp(3)[]) AS u(id, at)
-        WHERE c.id = u.id AND (c.last_used_at IS NULL OR c.last_used_at < u.at)`,
-      [...lastUse.keys()],
-      [...lastUse.values()].map((t) => new Date(t).toISOString()),
-    );
-  }
-  const touched = [...new Set(rows.map((r) => r.credentialId))];
-  await recomputeCredentials(tx, touched, { now });
-  return { received: events.length, accepted: count, duplicates: events.length - count, newCredentials: created.length, credentialIds: touched };
+  // Applied (last use, rescoring) by the usage.apply job, not here: a batch's transaction stays short
+  // and concurrent batches on the same credentials only queue on these rows, in id order.
+  const pending = [...lastUse.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO usage_pending (credential_id, last_used_at)
+     SELECT id, at FROM unnest($1::uuid[], $2::timestamp(3)[]) AS p(id, at) ORDER BY id
+     ON CONFLICT (credential_id) DO UPDATE SET last_used_at = GREATEST(usage_pending.last_used_at, EXCLUDED.last_used_at)`,
+    pending.map(([id]) => id),
+    pending.map(([, t]) => (t === null ? null : new Date(t).toISOString())),
+  );
+  await enqueueJob(tx, { type: USAGE_APPLY_JOB, requeue: "if-finished", now });
+  return { received: events.length, accepted: count, duplicates: events.length - count, newCredentials: created.length, credentialIds: pending.map(([id]) => id) };
 }
