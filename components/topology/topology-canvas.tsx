@@ -110,7 +110,7 @@ function layoutGraph(topology: TTopology): { nodes: Node<TNodeData>[]; edges: Ed
   const incoming = new Map<string, number>();
   for (const e of topology.edges) incoming.set(e.target, (incoming.get(e.target) ?? 0) + 1);
   const edges = topology.edges.map((e): Edge => {
-    const color = e.highlighted ? "var(--primary)" : "var(--border-strong)";
+    const color = e.danger ? "var(--danger)" : e.highlighted ? "var(--primary)" : "var(--border-strong)";
     return {
       id: e.id,
       source: e.source,
@@ -118,9 +118,9 @@ function layoutGraph(topology: TTopology): { nodes: Node<TNodeData>[]; edges: Ed
       label: (incoming.get(e.target) ?? 0) > 5 ? undefined : shortLabel(e.label),
       animated: false,
       selectable: false,
-      style: { stroke: color, strokeWidth: e.highlighted ? 2.5 : 1.5, strokeDasharray: e.context ? "5 4" : undefined },
+      style: { stroke: color, strokeWidth: e.highlighted || e.danger ? 2.5 : 1.5, strokeDasharray: e.context ? "5 4" : undefined },
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      labelStyle: { fontSize: 10, fill: "var(--muted-foreground)" },
+      labelStyle: { fontSize: 10, fill: e.danger ? "var(--danger)" : "var(--muted-foreground)" },
       labelBgStyle: { fill: "var(--surface)" },
       labelBgPadding: [4, 2],
       data: { highlighted: e.highlighted ?? false },

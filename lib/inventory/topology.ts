@@ -27,6 +27,8 @@ export type TTopologyEdge = {
   highlighted?: boolean;
   /** Context edge (another credential), drawn dashed. */
   context?: boolean;
+  /** Evidence of a violation (a forwarded token in a trace), drawn in the danger colour. */
+  danger?: boolean;
 };
 
 export type TTopology = { nodes: TTopologyNode[]; edges: TTopologyEdge[] };

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { EvidenceText } from "@/components/risk/evidence-text";
+import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { TRiskLevel } from "@/lib/risk/model";
+import type { TAlertRow } from "@/lib/usage/queries";
+import { USAGE_FACTOR_LABELS } from "@/components/usage/labels";
+
+/** Credentials the usage detectors flag, strongest first, each finding with its evidence. */
+export function AlertsTable({ items }: { items: TAlertRow[] }) {
+  return (
+    <Table label="Credentials flagged by the usage detectors">
+      <THead>
+        <TR>
+          <TH>Credential</TH>
+          <TH>Findings</TH>
+          <TH className="w-28">Risk</TH>
+          <TH className="hidden w-40 lg:table-cell">Last used</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {items.map((row) => (
+          <TR key={row.credentialId} data-testid={`alert-row-${row.credentialId}`}>
+            <TD className="align-top">
+              <Link href={`/inventory/${row.credentialId}`} className="font-medium text-foreground hover:underline">
+                {row.name}
+              </Link>
+              <p className="text-xs text-muted-foreground">
+                {row.provider}
+                {row.owner ? ` · ${row.owner}` : " · no owner"}
+              </p>
+            </TD>
+            <TD className="align-top">
+              <ul className="flex flex-col gap-1.5">
+                {row.findings.map((f) => (
+                  <li key={f.factor} className="flex flex-col gap-0.5">
+                    <span className="flex flex-wrap items-center gap-1.5">
+                      <Badge tone={f.factor === "passthrough" ? "danger" : "warning"}>{USAGE_FACTOR_LABELS[f.factor]}</Badge>
+                      {f.factor === "passthrough" && row.trace ? (
+                        <Link href={`/usage/traces/${encodeURIComponent(row.trace)}`} className="text-xs font-medium text-primary hover:underline" data-testid="alert-trace-link">
+                          Open the trace
+                        </Link>
+                      ) : null}
+                    </span>
+                    <EvidenceText text={f.evidence} className="text-xs text-muted-foreground" />
+                  </li>
+                ))}
+              </ul>
+            </TD>
+            <TD className="align-top">
+              <RiskLevelBadge level={row.level as TRiskLevel} score={row.score} />
+            </TD>
+            <TD className="hidden align-top text-xs text-muted-foreground lg:table-cell">{row.lastUsedAt ? `${row.lastUsedAt.slice(0, 16).replace("T", " ")} UTC` : "never"}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

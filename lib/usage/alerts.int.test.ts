@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fingerprintOf } from "@/lib/connectors/fingerprint";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { listUsageAlerts, readTrace } from "@/lib/usage/queries";
+import { applyPendingUsage } from "@/lib/usage/services/apply-pending-usage";
+import { ingestUsage } from "@/lib/usage/services/ingest-usage";
+import type { TUsageEvent } from "@/lib/usage/schemas";
+
+/**
+ * From hops to an alert: a trace where an MCP server forwards the token it was given is ingested,
+ * applied by the usage.apply job's service, and shows up as a passthrough alert whose trace link
+ * draws the forwarded hop; a server that exchanges the token per hop raises nothing.
+ */
+
+let database: TTestDatabase;
+const FORWARDED = "ghp_forwardedClientToken000000000000001";
+const EXCHANGED = "ghp_exchangedClientToken000000000000002";
+const OWN = "ghp_serversOwnTokenForGithub00000000003";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const provider = await database.prisma.provider.create({ data: { name: "GitHub (alerts test)", type: "github" } });
+  for (const [name, secret] of [["agent token (forwarded)", FORWARDED], ["agent token (exchanged)", EXCHANGED], ["github-mcp's own token", OWN]] as const) {
+    await database.prisma.credential.create({ data: { name, kind: "pat", providerId: provider.id, fingerprint: fingerprintOf(secret), hint: secret.slice(-4), source: "sync" } });
+  }
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+function trace(id: string, clientToken: string, downstreamToken: string): TUsageEvent[] {
+  const t = (s: number) => new Date(Date.now() - 3600_000 + s * 1000).toISOString();
+  return [
+    { id: `${id}-1`, time: t(0), traceId: id, spanId: `${id}-a`, credential: { fingerprint: fingerprintOf(clientToken) }, caller: { kind: "agent", id: "research-agent" }, target: { kind: "mcp_server", id: "github-mcp", audience: "https://github-mcp.internal/mcp" }, tool: "search", outcome: "allowed" },
+    { id: `${id}-2`, time: t(1), traceId: id, spanId: `${id}-b`, parentSpanId: `${id}-a`, credential: { fingerprint: fingerprintOf(downstreamToken) }, caller: { kind: "mcp_server", id: "github-mcp" }, target: { kind: "provider_api", id: "api.github.com", audience: "https://api.github.com" }, outcome: "allowed" },
+  ];
+}
+
+describe("usage alerts", () => {
+  it("raises passthrough for the forwarded token with its trace, and nothing for a per-hop exchange", async () => {
+    await database.prisma.$transaction((tx) => ingestUsage(tx, [...trace("trace-forward", FORWARDED, FORWARDED), ...trace("trace-exchange", EXCHANGED, OWN)]));
+    // Before the usage.apply job runs, nothing is scored yet.
+    expect((await listUsageAlerts(database.prisma, "passthrough")).items).toEqual([]);
+    await applyPendingUsage(database.prisma);
+
+    const { items, counts } = await listUsageAlerts(database.prisma, "passthrough");
+    expect(items.map((i) => i.name)).toEqual(["agent token (forwarded)"]);
+    expect(items[0]).toMatchObject({ trace: "trace-forward", findings: [{ factor: "passthrough", evidence: expect.stringContaining("forwarded by it to api.github.com") }] });
+    expect(counts.passthrough).toBe(1);
+
+    const forwarded = await readTrace(database.prisma, "trace-forward");
+    expect(forwarded.hops).toHaveLength(2);
+    expect(forwarded.forwarded).toEqual(["trace-forward-2"]);
+    expect((await readTrace(database.prisma, "trace-exchange")).forwarded).toEqual([]);
+    expect((await readTrace(database.prisma, "no-such-trace")).hops).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TFactorIdName } from "@/lib/risk/factors/factor-ids";
+import { forwardedEdges, type THop } from "@/lib/usage/trace-model";
+
+/**
+ * Reads behind the Alerts page and the trace view. The detectors are the usage risk factors, scored
+ * when the usage.apply job rescored a credential after its hops arrived: an alert is a credential
+ * whose current score carries one of them, with that factor's evidence.
+ */
+
+export const USAGE_FACTORS = ["passthrough", "audience-mismatch", "shared", "cross-environment", "human-use"] as const satisfies readonly TFactorIdName[];
+export type TUsageFactor = (typeof USAGE_FACTORS)[number];
+
+export const ALERT_LIST_CAP = 300;
+
+export type TAlertFinding = { factor: TUsageFactor; points: number; evidence: string };
+
+export type TAlertRow = {
+  credentialId: string;
+  name: string;
+  provider: string;
+  owner: string | null;
+  level: string;
+  score: number;
+  findings: TAlertFinding[];
+  /** The latest trace in which it was forwarded (passthrough only): what the evidence links to. */
+  trace: string | null;
+  lastUsedAt: string | null;
+};
+
+type TRaw = {
+  id: string; name: string; provider_name: string; owner_name: string | null; level: string; score: number;
+  factors: { id: string; points: number; evidence: string }[]; trace: string | null; last_used_at: Date | null;
+};
+
+export async function listUsageAlerts(prisma: PrismaClient, factor?: TUsageFactor): Promise<{ items: TAlertRow[]; counts: Record<TUsageFactor, number>; capped: boolean }> {
+  const wanted = factor ? [factor] : [...USAGE_FACTORS];
+  const rows = await prisma.$queryRawUnsafe<TRaw[]>(
+    `SELECT c.id::text AS id, c.name, c.provider_name, c.owner_name, r.level::text AS level, r.score, r.factors, c.last_used_at, pt.trace_id AS trace
+       FROM credential_risks r
+       JOIN credentials c ON c.id = r.credential_id
+       LEFT JOIN LATERAL (
+         SELECT e1.trace_id FROM usage_events e1
+           JOIN usage_events e2 ON e2.trace_id = e1.trace_id AND e2.credential_id = e1.credential_id AND e2.id <> e1.id
+                               AND e2.caller_kind = 'mcp_server' AND (e2.parent_span_id = e1.span_id OR e2.caller_id = e1.target_id)
+          WHERE e1.credential_id = c.id AND e1.target_kind = 'mcp_server' AND 'passthrough' = ANY(r.factor_ids)
+          ORDER BY e2.time DESC LIMIT 1) pt ON true
+      WHERE r.factor_ids && $1::text[]
+      ORDER BY r.score DESC, c.id
+      LIMIT ${ALERT_LIST_CAP + 1}`,
+    wanted,
+  );
+  const countRows = await prisma.$queryRawUnsafe<{ factor: TUsageFactor; n: number }[]>(
+    `SELECT f AS factor, count(*)::int AS n FROM credential_risks r, unnest(r.factor_ids) AS f WHERE f = ANY($1::text[]) GROUP BY f`,
+    [...USAGE_FACTORS],
+  );
+  const counts = Object.fromEntries(USAGE_FACTORS.map((f) => [f, 0])) as Record<TUsageFactor, number>;
+  for (const row of countRows) counts[row.factor] = row.n;
+  const items = rows.slice(0, ALERT_LIST_CAP).map((row) => ({
+    credentialId: row.id,
+    name: row.name,
+    provider: row.provider_name,
+    owner: row.owner_name,
+    level: row.level,
+    score: row.score,
+    findings: row.factors.filter((f): f is TAlertFinding & { id: TUsageFactor } => wanted.includes(f.id as TUsageFactor)).map((f) => ({ factor: f.id as TUsageFactor, points: f.points, evidence: f.evidence })),
+    trace: row.trace,
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  }));
+  return { items, counts, capped: rows.length > ALERT_LIST_CAP };
+}
+
+export const TRACE_HOP_CAP = 500;
+
+type THopRaw = {
+  event_id: string; time: Date; span_id: string; parent_span_id: string | null; credential_id: string | null; credential_name: string | null; hint: string | null;
+  caller_kind: string; caller_id: string; caller_environment: string | null; target_kind: string; target_id: string; target_audience: string | null; tool: string | null; outcome: string;
+};
+
+/** One trace's hops in time order, and which of them forwarded a credential (the passthrough edges). */
+export async function readTrace(prisma: PrismaClient, traceId: string): Promise<{ hops: THop[]; forwarded: string[]; capped: boolean }> {
+  const rows = await prisma.$queryRawUnsafe<THopRaw[]>(
+    `SELECT u.event_id, u.time, u.span_id, u.parent_span_id, u.credential_id::text AS credential_id, c.name AS credential_name, c.hint,
+            u.caller_kind::text AS caller_kind, u.caller_id, u.caller_environment::text AS caller_environment, u.target_kind::text AS target_kind,
+            u.target_id, u.target_audience, u.tool, u.outcome::text AS outcome
+       FROM usage_events u LEFT JOIN credentials c ON c.id = u.credential_id
+      WHERE u.trace_id = $1
+      ORDER BY u.time, u.id
+      LIMIT ${TRACE_HOP_CAP + 1}`,
+    traceId,
+  );
+  const hops: THop[] = rows.slice(0, TRACE_HOP_CAP).map((r) => ({
+    id: r.event_id, time: r.time.toISOString(), spanId: r.span_id, parentSpanId: r.parent_span_id,
+    credential: r.credential_id ? { id: r.credential_id, name: r.credential_name ?? "", hint: r.hint } : null,
+    caller: { kind: r.caller_kind, id: r.caller_id, environment: r.caller_environment }, target: { kind: r.target_kind, id: r.target_id, audience: r.target_audience },
+    tool: r.tool, outcome: r.outcome,
+  }));
+  return { hops, forwarded: forwardedEdges(hops), capped: rows.length > TRACE_HOP_CAP };
+}
