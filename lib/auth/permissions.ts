@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   // The new secret is revealed once, to someone who answers for the credential.
   "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
+  // MCP servers: registering a remote one and its probe client (a secret) is admin's; admins and
+  // security run the authorization probe.
+  "mcp_servers.manage": everywhere("admin"),
+  "mcp_servers.probe": everywhere("admin", "security"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;
