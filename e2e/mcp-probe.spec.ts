@@ -37,7 +37,7 @@ test("an admin registers a correctly configured MCP server, runs the probe and s
   await page.getByTestId("probe-run").click();
   await expect(page.getByTestId("probe-summary")).toContainText("All 11 applicable checks passed (1 not applicable)", { timeout: 30_000 });
   const checks = page.getByTestId("probe-checks");
-  await expect(checks.locator("tbody tr")).toHaveCount(12);
+  await expect(checks.locator(":scope > li")).toHaveCount(12);
   await expect(page.getByTestId("probe-check-unauthenticated")).toHaveAttribute("data-status", "pass");
   await expect(page.getByTestId("probe-check-token-other-resource")).toHaveAttribute("data-status", "pass");
   await expect(page.getByTestId("probe-check-token-expired")).toHaveAttribute("data-status", "not_applicable");

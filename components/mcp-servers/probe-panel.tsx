@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { InlineError } from "@/components/ui/inline-error";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatUtc } from "@/components/inventory/format";
 import { ProbeSettingsDialog } from "@/components/mcp-servers/probe-settings-dialog";
 import { useServerAction } from "@/lib/client/use-server-action";
@@ -22,6 +21,11 @@ const STATUS: Record<TProbeCheckStatus, { label: string; tone: "success" | "dang
 };
 const RESULT_TONE: Record<string, "success" | "danger" | "warning"> = { pass: "success", fail: "danger", error: "warning" };
 const RESULT_TITLE: Record<string, string> = { pass: "Passed", fail: "Failed", error: "Could not probe" };
+
+/** The checks' texts mark names in `backticks`: shown as code. */
+function WithCode({ text }: { text: string }) {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i} className="rounded bg-surface-sunken px-1 font-mono text-[0.85em]">{part}</code> : <span key={i}>{part}</span>));
+}
 
 type TProps = { serverId: string; serverName: string; view: TProbeView; canRun: boolean; canConfigure: boolean };
 
@@ -74,43 +78,38 @@ export function ProbePanel({ serverId, serverName, view, canRun, canConfigure }:
               {shown.summary}
             </Alert>
             {shown.checks.length > 0 ? (
-              <Table label={`Probe checks of ${serverName}`} data-testid="probe-checks">
-                <THead>
-                  <TR>
-                    <TH className="w-[40%]">Check</TH>
-                    <TH>Result</TH>
-                    <TH className="w-[50%]">Why, and the evidence</TH>
-                  </TR>
-                </THead>
-                <TBody>
-                  {shown.checks.map((c) => (
-                    <TR key={c.id} data-testid={`probe-check-${c.id}`} data-status={c.status}>
-                      <TD className="align-top font-medium whitespace-normal">{c.title}</TD>
-                      <TD className="align-top">
-                        <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
-                      </TD>
-                      <TD className="align-top whitespace-normal">
-                        <p className="text-ui">{c.detail}</p>
-                        {c.evidence.length > 0 ? (
-                          <details className="mt-1">
-                            <summary className="cursor-pointer text-xs text-primary">Evidence ({c.evidence.length})</summary>
-                            <ul className="mt-1 flex flex-col gap-2">
-                              {c.evidence.map((e, i) => (
-                                <li key={i} className="rounded-md bg-surface-sunken p-2 font-mono text-xs break-all">
-                                  <div>{e.request}</div>
-                                  <div className="text-muted-foreground">→ {e.status === null ? "no answer" : `HTTP ${e.status}`}</div>
-                                  {e.header ? <div className="text-muted-foreground">{e.header}</div> : null}
-                                  {e.body ? <div className="text-muted-foreground">{e.body}</div> : null}
-                                </li>
-                              ))}
-                            </ul>
-                          </details>
-                        ) : null}
-                      </TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
+              <ul aria-label={`Probe checks of ${serverName}`} className="divide-y divide-border rounded-md border border-border" data-testid="probe-checks">
+                {shown.checks.map((c) => (
+                  <li key={c.id} data-testid={`probe-check-${c.id}`} data-status={c.status} className="grid gap-1 px-3 py-2.5 sm:grid-cols-[minmax(0,2fr)_7.5rem_minmax(0,3fr)] sm:gap-3">
+                    <div className="text-ui font-medium">
+                      <WithCode text={c.title} />
+                    </div>
+                    <div>
+                      <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
+                    </div>
+                    <div className="min-w-0">
+                      <p className="text-ui break-words">
+                        <WithCode text={c.detail} />
+                      </p>
+                      {c.evidence.length > 0 ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer text-xs text-primary">Evidence ({c.evidence.length})</summary>
+                          <ul className="mt-1 flex flex-col gap-2">
+                            {c.evidence.map((e, i) => (
+                              <li key={i} className="rounded-md bg-surface-sunken p-2 font-mono text-xs break-all">
+                                <div>{e.request}</div>
+                                <div className="text-muted-foreground">→ {e.status === null ? "no answer" : `HTTP ${e.status}`}</div>
+                                {e.header ? <div className="text-muted-foreground">{e.header}</div> : null}
+                                {e.body ? <div className="text-muted-foreground">{e.body}</div> : null}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>
             ) : null}
           </div>
         ) : view.remote ? (

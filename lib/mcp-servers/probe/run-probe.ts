@@ -112,7 +112,7 @@ export async function runProbe(serverUrl: string, options: TProbeOptions = {}): 
     const summary = unreachable
       ? `Could not probe: ${unreachable}`
       : fails.length > 0
-        ? `${fails.length} of ${list.length} checks failed: ${fails.map((c) => c.title).join("; ")}`
+        ? `${fails.length} of ${list.length} checks failed: ${fails.map((c) => `“${c.title.replace(/`/g, "")}”`).join(", ")}`
         : `All ${list.length - na} applicable checks passed${na ? ` (${na} not applicable)` : ""}`;
     return { result, summary: scrub(summary).slice(0, 1000), checks: list, protectedResourceMetadata, audienceGap: gaps.length ? `accepted ${gaps.join(" and ")}` : null };
   };
