@@ -193,6 +193,15 @@ describe("hostile probe targets", () => {
     expect(statuses(o)).toMatchObject({ "unauthenticated": F, "prm-reachable": P, "prm-resource": F, "prm-authorization-servers": F, "as-metadata": N });
   });
 
+  it("a token endpoint answering in the wrong shape: not applicable, and the token it sent is not in the evidence", async () => {
+    const leakedToken = "leaked-opaque-token-0123456789abcdef";
+    const as = await hostile((_req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ access_token: leakedToken, refresh_token: `${leakedToken}-r` })); });
+    const o = await runProbe(servers.get("correct")!.url, { client: client({ tokenEndpoint: `${as}/token` }) });
+    expect(o.checks.find((c) => c.id === "token-accepted")).toMatchObject({ status: N, detail: expect.stringContaining("not RFC 6749 JSON") });
+    expect(JSON.stringify(o)).not.toContain(leakedToken);
+    expect(JSON.stringify(o)).toContain("<redacted>");
+  });
+
   it("link-local addresses and non-http schemes are refused before any request", async () => {
     expect((await runProbe("http://169.254.169.254/latest/meta-data")).summary).toContain("link-local");
     expect((await runProbe("file:///etc/passwd")).summary).toContain("not probed");

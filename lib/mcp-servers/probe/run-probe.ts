@@ -284,12 +284,14 @@ export async function runProbe(serverUrl: string, options: TProbeOptions = {}): 
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: `Basic ${basic}` },
       });
       const json = jsonOf(r.text);
+      // Whatever shape the answer has, a token in it is never shown in evidence.
+      const leaked = (json as { access_token?: unknown; refresh_token?: unknown } | undefined);
+      for (const t of [leaked?.access_token, leaked?.refresh_token]) if (typeof t === "string" && t.length > 0) secrets.add(t);
       const parsed = ZTokenResponse.safeParse(json);
       if (r.status === 200 && parsed.success) {
         secrets.add(parsed.data.access_token);
         return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in ?? null, evidence: { request, status: r.status, body: "token issued (not shown)" } };
       }
-      if (parsed.success) secrets.add(parsed.data.access_token);
       return { error: r.status === 200 ? "the token response is not RFC 6749 JSON" : `the token endpoint answered HTTP ${r.status}`, evidence: evidenceOf(request, r) };
     } catch (error) {
       return { error: error instanceof ProbeHttpError ? error.message : "request failed", evidence: failed(request, error) };
