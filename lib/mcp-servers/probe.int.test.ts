@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
+import { rotateConnectorSecrets } from "@/lib/connectors/rotate-secrets";
+import { envelopeKeyId } from "@/lib/connectors/secrets";
 import { resetEnvCache } from "@/lib/env";
 import { mcpProbeJob } from "@/lib/mcp-servers/jobs";
 import { configureProbeOperation, registerMcpServerOperation, runProbeOperation } from "@/lib/mcp-servers/operations";
@@ -104,6 +106,27 @@ describe("MCP server probe in the app", () => {
     const after = await database.prisma.credentialRisk.findUniqueOrThrow({ where: { credentialId: credential.id } });
     const factor = (after.factors as { id: string; evidence: string }[]).find((f) => f.id === "no-audience");
     expect(factor?.evidence).toMatch(/^Audience not enforced where it is presented: the authorization probe of MCP server loose-mcp on \d{4}-\d\d-\d\d found that it accepted a token issued for another resource and a token with no audience$/);
+  });
+
+  it("keys:rotate re-encrypts the probe client's secret, and the probe still uses it", async () => {
+    const id = (await database.prisma.mcpServer.findFirstOrThrow({ where: { name: "good-mcp" } })).id;
+    const current = process.env.TOKENWARD_CONNECTOR_KEYS!;
+    const rotated = connectorKeys().replace(/^t1:/, "t2:");
+    process.env.TOKENWARD_CONNECTOR_KEYS = `${rotated},${current}`;
+    resetEnvCache();
+    const summary = await rotateConnectorSecrets(database.prisma);
+    expect(summary.rotated).toBeGreaterThan(0);
+    const settings = await database.prisma.mcpProbeSettings.findUniqueOrThrow({ where: { mcpServerId: id } });
+    expect(envelopeKeyId(settings.encryptedSecret)).toBe("t2");
+    expect(await run(runProbeOperation, actors.admin, { id })).toMatchObject({ ok: true, data: { result: "pass" } });
+    // Without the new key the secret cannot be read: a clear CONFLICT, no run written.
+    const runs = await database.prisma.mcpProbeRun.count();
+    process.env.TOKENWARD_CONNECTOR_KEYS = current;
+    resetEnvCache();
+    expect(await run(runProbeOperation, actors.admin, { id })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("cannot be decrypted") } });
+    expect(await database.prisma.mcpProbeRun.count()).toBe(runs);
+    process.env.TOKENWARD_CONNECTOR_KEYS = `${rotated},${current}`;
+    resetEnvCache();
   });
 
   it("the scheduled job probes each server with a schedule, as the system", async () => {
