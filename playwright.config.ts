@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, CONNECTOR_PEER_ISSUER, GITHUB_PEER_PORT, OIDC_PORT } from "./e2e/support/e2e-env.mjs";
+import { APP_URL, CONNECTOR_PEER_ISSUER, GITHUB_PEER_PORT, MCP_PEER_PORT, OIDC_PORT } from "./e2e/support/e2e-env.mjs";
 
 /** E2E in Debian's Chromium (Playwright cannot download browsers here). */
 export default defineConfig({
@@ -38,6 +38,13 @@ export default defineConfig({
       command: "node_modules/.bin/tsx e2e/support/github-peer.ts",
       // GET /app without the App's JWT: 401, which Playwright takes as "listening".
       url: `http://127.0.0.1:${GITHUB_PEER_PORT}/app`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "node_modules/.bin/tsx e2e/support/mcp-peer.ts",
+      // The correct server's RFC 9728 metadata answers once the MCP peers are listening.
+      url: `http://127.0.0.1:${MCP_PEER_PORT}/.well-known/oauth-protected-resource/mcp`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

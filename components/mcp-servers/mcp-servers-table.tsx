@@ -6,7 +6,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TMcpServerRow } from "@/lib/mcp-servers/queries";
 
 export const PROBE_TONE: Record<string, "success" | "danger" | "warning" | "neutral"> = { pass: "success", fail: "danger", error: "warning", unknown: "neutral" };
-export const PROBE_LABEL: Record<string, string> = { pass: "Checks audience", fail: "Accepts any audience", error: "Probe error", unknown: "Not probed" };
+export const PROBE_LABEL: Record<string, string> = { pass: "Probe passed", fail: "Probe failed", error: "Probe error", unknown: "Not probed" };
 export const AUTH_LABEL: Record<string, string> = { oauth: "OAuth", static_token: "Static token", none: "None" };
 
 export function McpServersTable({ items }: { items: TMcpServerRow[] }) {

@@ -32,3 +32,7 @@ export const appEnv = {
   AUTH_OIDC_ROLE_MAP: "tw-admins=admin,tw-security=security,tw-auditors=auditor",
   LOG_LEVEL: "warn",
 };
+// The MCP servers (@modelcontextprotocol/sdk) and JWKS issuer the MCP probe e2e runs against
+// (e2e/support/mcp-peer.ts): the correct server on this port; the rest written to MCP_PEER_FILE.
+export const MCP_PEER_PORT = Number(process.env.E2E_MCP_PORT ?? 3104);
+export const MCP_PEER_FILE = ".data/e2e-peer/mcp.json";

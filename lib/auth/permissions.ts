@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   // Machine telemetry (gateways, MCP servers, OTLP exporters) through an API key with usage:write:
   // the key's creator must be one who may see every credential's use.
   "usage.ingest": everywhere("admin", "security"),
+  // MCP servers: registering a remote one and its probe client (a secret) is admin's; admins and
+  // security run the authorization probe.
+  "mcp_servers.manage": everywhere("admin"),
+  "mcp_servers.probe": everywhere("admin", "security"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -6,7 +6,7 @@ export type TRotationSummary = { total: number; rotated: number; current: string
 
 /**
  * Re-encrypts every secret Tokenward holds under the current key (the first of
- * TOKENWARD_CONNECTOR_KEYS) — providers' secrets, delivery targets' signing secrets, and the values
+ * TOKENWARD_CONNECTOR_KEYS) — providers' secrets, delivery targets' signing secrets, MCP probe clients' secrets, and the values
  * workflows hold for a while (a new secret until revealed, an old one until revoked) — in one transaction: either all move or none do.
  * After it, retired keys can leave the list.
  */
@@ -40,6 +40,13 @@ export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKey
       await tx.deliveryTarget.update({ where: { id: t.id }, data: { encryptedSecret: reencryptSecret(t.envelope, `delivery-target:${t.id}`, keyring) } });
       rotated += 1;
     }
-    return { total: rows.length + held.length + targets.length, rotated, current };
+    // The MCP authorization probe's client secrets (lib/mcp-servers/services/manage-probe.ts).
+    const probes = await tx.$queryRawUnsafe<{ id: string; envelope: string }[]>(`SELECT id::text AS id, encrypted_secret AS envelope FROM mcp_probe_settings ORDER BY id FOR UPDATE`);
+    for (const p of probes) {
+      if (envelopeKeyId(p.envelope) === current) continue;
+      await tx.mcpProbeSettings.update({ where: { id: p.id }, data: { encryptedSecret: reencryptSecret(p.envelope, `mcp-probe:${p.id}`, keyring) } });
+      rotated += 1;
+    }
+    return { total: rows.length + held.length + targets.length + probes.length, rotated, current };
   });
 }

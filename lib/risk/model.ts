@@ -103,6 +103,11 @@ export type TScoringContext = {
     targetAudiences: { audience: string; count: number }[];
     passthrough: { traces: number; sample: TPassthroughSample | null };
   };
+  /**
+   * MCP servers the credential is presented to (bindings) whose last authorization probe saw them
+   * accept a token not bound to them (lib/mcp-servers/probe): the audience is not enforced there.
+   */
+  unboundAt: { server: string; gap: string; at: number | null }[];
 };
 
 export type TFactorResult = {
@@ -137,5 +142,6 @@ export function emptyContext(now: number, provider: TScoringContext["provider"] 
     holders: { total: 0, byKind: {}, environments: [], audiences: [] },
     exposures: { open: 0, samples: [] },
     usage: { since: now, callers: [], targetAudiences: [], passthrough: { traces: 0, sample: null } },
+    unboundAt: [],
   };
 }

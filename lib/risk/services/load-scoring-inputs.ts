@@ -110,6 +110,13 @@ pass AS (
                         AND e2.caller_kind = 'mcp_server' AND (e2.parent_span_id = e1.span_id OR e2.caller_id = e1.target_id)
    WHERE e1.target_kind = 'mcp_server' AND ${where(selector, "e1.credential_id")} AND e1.time >= ${since}
    GROUP BY e1.credential_id
+),
+unbound AS (
+  SELECT x.id, json_agg(json_build_object('server', x.name, 'gap', x.gap, 'at', x.at) ORDER BY x.name, x.sid) AS list
+    FROM (SELECT DISTINCT b.credential_id AS id, m.id AS sid, m.name, m.last_probe_audience_gap AS gap, ${ms("m.last_probe_at")} AS at
+            FROM bindings b JOIN mcp_servers m ON m.id = b.target_mcp_server_id
+           WHERE m.last_probe_audience_gap IS NOT NULL AND ${where(selector, "b.credential_id")}) x
+   GROUP BY x.id
 )
 SELECT json_build_object(
   'id', s.id, 'name', s.name, 'kind', s.kind, 'status', s.status, 'environment', s.environment,
@@ -123,6 +130,7 @@ SELECT json_build_object(
   'holders', coalesce(bind.holders, 0), 'holdersByKind', bind.by_kind, 'holderEnvironments', bind.environments, 'holderAudiences', bind.audiences,
   'exposures', coalesce(expo.open, 0), 'exposureSamples', expo.samples,
   'callers', callers.list, 'targetAudiences', audiences.list, 'passthroughTraces', coalesce(pass.traces, 0), 'passthroughSample', pass.sample,
+  'unboundAt', unbound.list,
   'riskScore', r.score, 'riskLevel', r.level, 'riskFactors', r.factors, 'riskPrivileges', coalesce(r.privileges, '{}'), 'riskScoredAt', ${ms("r.scored_at")}
 )::text AS j
 FROM sel s
@@ -137,7 +145,8 @@ LEFT JOIN bind ON bind.id = s.id
 LEFT JOIN expo ON expo.id = s.id
 LEFT JOIN callers ON callers.id = s.id
 LEFT JOIN audiences ON audiences.id = s.id
-LEFT JOIN pass ON pass.id = s.id`;
+LEFT JOIN pass ON pass.id = s.id
+LEFT JOIN unbound ON unbound.id = s.id`;
 }
 
 export function scoringInputsParams(selector: TSelector, since: Date): unknown[] {
@@ -173,6 +182,7 @@ export function toScoringInput(row: any, now: number, since: number): TScoringIn
       targetAudiences: row.targetAudiences ?? [],
       passthrough: { traces: row.passthroughTraces, sample: row.passthroughSample ?? null },
     },
+    unboundAt: row.unboundAt ?? [],
   };
   const stored: TStoredResult = {
     score: row.riskScore, level: row.riskLevel, factors: Array.isArray(row.riskFactors) ? row.riskFactors : [],

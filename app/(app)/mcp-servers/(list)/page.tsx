@@ -6,17 +6,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listMcpServers, MCP_SERVER_LIST_CAP } from "@/lib/mcp-servers/queries";
+import { RegisterServerDialog } from "@/components/mcp-servers/register-server-dialog";
+import { allows } from "@/lib/auth/access";
 
 export const metadata: Metadata = { title: "MCP servers" };
 
 export default async function McpServersPage() {
-  await requireActor();
+  const actor = await requireActor();
   const { items, capped } = await listMcpServers(await db());
   return (
     <>
       <PageHeader
         title="MCP servers"
         description="The Model Context Protocol servers your agents talk to: what is presented to each, what each holds toward providers, and whether it checks who a token was meant for."
+        actions={allows(actor, "mcp_servers.manage") ? <RegisterServerDialog /> : undefined}
       />
       {items.length === 0 ? (
         <EmptyState

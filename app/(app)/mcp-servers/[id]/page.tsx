@@ -12,6 +12,10 @@ import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/invento
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
+import { ProbePanel } from "@/components/mcp-servers/probe-panel";
+import { allows } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { getProbeView } from "@/lib/mcp-servers/probe-queries";
 
 type TParams = Promise<{ id: string }>;
 
@@ -20,8 +24,9 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function McpServerPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail, (d) => d.server));
+  const { data, actor } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail, (d) => d.server));
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
+  const probe = await getProbeView(await db(), s.id);
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (
     <>
@@ -40,6 +45,7 @@ export default async function McpServerPage({ params }: { params: TParams }) {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <ProbePanel serverId={s.id} serverName={s.name} view={probe} canRun={allows(actor, "mcp_servers.probe")} canConfigure={allows(actor, "mcp_servers.manage")} />
           <Card>
             <CardHeader>
               <CardTitle>Topology</CardTitle>
