@@ -17,6 +17,11 @@ export const API_KEY_SCOPES = {
     description: "Download the signed NDJSON export (GET /api/v1/audit/export) for offline verification.",
     permissions: ["audit.export"],
   },
+  "scan:write": {
+    label: "Send MCP config scans",
+    description: "Send scan reports (POST /api/v1/scans): what `npm run scan -- <dir> --send` posts from developer machines and CI.",
+    permissions: ["scans.write"],
+  },
 } as const satisfies Record<string, { label: string; description: string; permissions: readonly TPermission[] }>;
 
 export type TApiKeyScope = keyof typeof API_KEY_SCOPES;

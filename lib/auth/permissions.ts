@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   // The new secret is revealed once, to someone who answers for the credential.
   "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
+  // MCP config discovery (lib/scans): sending a scan report (API key scope scan:write, or an upload)
+  // is for those who answer for security; closing an exposure also for the credential's owners.
+  "scans.write": everywhere("admin", "security"),
+  "exposures.remediate": { admin: "any", security: "any", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -63,6 +63,9 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.bulk_revoke": "workflows.break_glass",
   "workflows.bulk_retry": "workflows.break_glass",
   "workflows.batch_progress": "workflows.read",
+  "scans.ingest": "scans.write",
+  "scans.upload": "scans.write",
+  "exposures.remediate": "exposures.remediate",
 };
 
 const PROBE = "__rbac_probe__";
