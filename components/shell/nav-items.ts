@@ -1,4 +1,4 @@
-import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, ShieldAlert, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -20,6 +20,7 @@ export const NAV_SECTIONS: TNavSection[] = [
     items: [
       { href: "/workflows", label: "Workflows", icon: Workflow },
       { href: "/reviews", label: "Reviews", icon: ClipboardCheck },
+      { href: "/exposures", label: "Exposures", icon: ShieldAlert },
     ],
   },
   {

@@ -12,6 +12,10 @@ import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/invento
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
 import { getMcpServerDetail } from "@/lib/mcp-servers/queries";
+import { ServerExposuresCard } from "@/components/exposures/server-exposures-card";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { serverExposures } from "@/lib/exposures/queries";
 
 type TParams = Promise<{ id: string }>;
 
@@ -22,6 +26,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 export default async function McpServerPage({ params }: { params: TParams }) {
   const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail, (d) => d.server));
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
+  const exposures = await serverExposures(await db(), await requireActor(), s.id);
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (
     <>
@@ -83,6 +88,7 @@ export default async function McpServerPage({ params }: { params: TParams }) {
               )}
             </CardContent>
           </Card>
+          <ServerExposuresCard serverId={s.id} items={exposures.items} total={exposures.total} open={exposures.open} now={readAt} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card className="h-fit">
