@@ -87,6 +87,12 @@ afterAll(async () => {
   await database?.dispose();
 });
 
+/** An action's operation, or a mutating route's (its Origin and body gates come first and have their own tests). */
+function operationFor(name: string): TOperation<never, unknown> | undefined {
+  const def = routes.get(name);
+  return operations.get(name) ?? (def?.kind === "mutation" ? (def.operation as TOperation<never, unknown>) : undefined);
+}
+
 describe("RBAC matrix", () => {
   it("lists every action and route, with the permission it checks", () => {
     const found = Object.fromEntries([
@@ -102,7 +108,7 @@ describe("RBAC matrix", () => {
       const allowed = reachOf(role, permission) !== null;
       it(`${name} × ${role} → ${allowed ? "allowed" : "denied"}`, async () => {
         const before = await snapshotCounts(database.prisma);
-        const op = operations.get(name);
+        const op = operationFor(name);
         if (op) {
           const result = await executeOperation(database.prisma, op, actors[role], PROBE);
           expect(result.ok).toBe(false);
@@ -120,7 +126,7 @@ describe("RBAC matrix", () => {
     }
 
     it(`${name} × signed out → UNAUTHENTICATED`, async () => {
-      const op = operations.get(name);
+      const op = operationFor(name);
       if (op) {
         const result = await executeOperation(database.prisma, op, null, PROBE);
         expect(result.ok ? null : result.error.code).toBe("UNAUTHENTICATED");
