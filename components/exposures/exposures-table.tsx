@@ -5,6 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TExposureRow } from "@/lib/exposures/queries";
 
+/** Phones see where and the state; the credential moves under the place (its own column is hidden). */
+const WIDE = "hidden sm:table-cell";
+const WIDER = "hidden lg:table-cell";
+
 /** Where each secret was found in clear, whose it is, and whether it is still there. */
 export function ExposuresTable({ items, now, showServer = true }: { items: TExposureRow[]; now: number; showServer?: boolean }) {
   return (
@@ -12,11 +16,11 @@ export function ExposuresTable({ items, now, showServer = true }: { items: TExpo
       <THead>
         <tr>
           <TH>Where</TH>
-          {showServer ? <TH>Server</TH> : null}
-          <TH>Found by</TH>
-          <TH>Credential</TH>
-          <TH>First seen</TH>
-          <TH>Last seen</TH>
+          {showServer ? <TH className={WIDE}>Server</TH> : null}
+          <TH className={WIDER}>Found by</TH>
+          <TH className={WIDE}>Credential</TH>
+          <TH className={WIDER}>First seen</TH>
+          <TH className={WIDE}>Last seen</TH>
           <TH>State</TH>
         </tr>
       </THead>
@@ -33,9 +37,14 @@ export function ExposuresTable({ items, now, showServer = true }: { items: TExpo
                 {e.locationKind.replace(/_/g, " ")}
                 {e.repository ? ` · ${e.repository}` : ""}
               </span>
+              {e.credential ? (
+                <Link className="mt-1 block text-xs text-primary hover:underline sm:hidden [overflow-wrap:anywhere]" href={`/inventory/${e.credential.id}`}>
+                  {e.credential.name}
+                </Link>
+              ) : null}
             </TD>
             {showServer ? (
-              <TD className="whitespace-nowrap">
+              <TD className={`${WIDE} whitespace-nowrap`}>
                 {e.server ? (
                   <Link className="text-primary hover:underline" href={`/mcp-servers/${e.server.id}`}>
                     {e.server.name}
@@ -45,15 +54,15 @@ export function ExposuresTable({ items, now, showServer = true }: { items: TExpo
                 )}
               </TD>
             ) : null}
-            <TD className="text-xs">{e.detector.replace(/_/g, " ")}</TD>
-            <TD className="min-w-48">
+            <TD className={`${WIDER} text-xs`}>{e.detector.replace(/_/g, " ")}</TD>
+            <TD className={`${WIDE} min-w-48`}>
               {e.credential ? (
                 <>
                   <Link className="text-primary hover:underline [overflow-wrap:anywhere]" href={`/inventory/${e.credential.id}`} data-testid="exposure-credential">
                     {e.credential.name}
                   </Link>
                   <span className="block text-xs text-muted-foreground">
-                    {e.credential.hint ? `…${e.credential.hint} · ` : ""}
+                    {e.credential.hint && e.credential.source !== "scan" ? `…${e.credential.hint} · ` : ""}
                     {e.credential.source === "scan" ? "found by scan only" : `from ${e.credential.source}`}
                     {e.credential.owner ? ` · ${e.credential.owner}` : ""}
                   </span>
@@ -62,8 +71,8 @@ export function ExposuresTable({ items, now, showServer = true }: { items: TExpo
                 <span className="text-muted-foreground">No known credential</span>
               )}
             </TD>
-            <TD className="whitespace-nowrap">{formatDate(e.firstSeenAt)}</TD>
-            <TD className="whitespace-nowrap" suppressHydrationWarning>
+            <TD className={`${WIDER} whitespace-nowrap`}>{formatDate(e.firstSeenAt)}</TD>
+            <TD className={`${WIDE} whitespace-nowrap`} suppressHydrationWarning>
               {formatRelative(e.lastSeenAt, now)}
             </TD>
             <TD>

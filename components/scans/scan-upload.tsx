@@ -129,7 +129,9 @@ function ScanResult({ result }: { result: TIngestResult }) {
               <TD className="text-right tabular-nums">{f.servers}</TD>
               <TD className="text-right tabular-nums">{f.credentials}</TD>
               <TD className="min-w-40">
-                {f.matched === 0 ? (
+                {f.status === "error" ? (
+                  <span className="text-muted-foreground">—</span>
+                ) : f.matched === 0 ? (
                   <span className="text-muted-foreground">none</span>
                 ) : (
                   <ul className="flex flex-col gap-0.5">
