@@ -6,8 +6,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TExposureRow } from "@/lib/exposures/queries";
 
 /** Phones see where and the state; the credential moves under the place (its own column is hidden). */
-const WIDE = "hidden sm:table-cell";
-const WIDER = "hidden lg:table-cell";
+const WIDE = "max-sm:hidden";
+const WIDER = "max-lg:hidden";
 
 /** Where each secret was found in clear, whose it is, and whether it is still there. */
 export function ExposuresTable({ items, now, showServer = true }: { items: TExposureRow[]; now: number; showServer?: boolean }) {
