@@ -7,10 +7,12 @@ import type { TExposureRow } from "@/lib/exposures/queries";
 
 /** Phones see where and the state; the credential moves under the place (its own column is hidden). */
 const WIDE = "max-sm:hidden";
-const WIDER = "max-lg:hidden";
+const WIDER_ONLY = "max-lg:hidden";
 
 /** Where each secret was found in clear, whose it is, and whether it is still there. */
-export function ExposuresTable({ items, now, showServer = true }: { items: TExposureRow[]; now: number; showServer?: boolean }) {
+export function ExposuresTable({ items, now, compact = false }: { items: TExposureRow[]; now: number; /** Inside a server's page: no server, detector or first-seen columns. */ compact?: boolean }) {
+  const showServer = !compact;
+  const WIDER = compact ? "hidden" : WIDER_ONLY;
   return (
     <Table label="Exposures" data-testid="exposures-list">
       <THead>

@@ -23,7 +23,7 @@ export function ServerExposuresCard({ serverId, items, total, open, now }: { ser
       </CardHeader>
       {items.length > 0 ? (
         <CardContent>
-          <ExposuresTable items={items} now={now} showServer={false} />
+          <ExposuresTable items={items} now={now} compact />
         </CardContent>
       ) : null}
     </Card>
