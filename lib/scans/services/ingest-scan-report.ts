@@ -184,27 +184,37 @@ export async function ingestScanReport(tx: TTx, report: TScanReport, options: { 
     }
   }
 
-  // 2. Fingerprints nobody knows become credentials (source scan); ON CONFLICT keeps a concurrent report's row.
+  // 2. Fingerprints nobody knows become credentials (source scan), in one statement; ON CONFLICT keeps
+  // a concurrent report's row (then it counts as known, not created).
   const providerCache = new Map<string, string>();
-  const createdFingerprints: string[] = [];
+  const fresh: { fp: string; name: string; kind: string; providerId: string; externalId: string | null; hint: string | null; metadata: string }[] = [];
   for (const fp of fingerprints) {
     if (known.has(fp)) continue;
     const first = placed.find((p) => p.finding.fingerprint === fp)!;
     const f = first.finding;
     const where = first.server ? `${first.server.name} in ${first.file.path}` : first.file.path;
-    const name = `${detectorLabel(f.detector)}${f.hint ? ` …${f.hint}` : ""} (${where})`.slice(0, NAME_MAX);
-    const providerId = await providerFor(tx, f.providerHint, providerCache);
-    const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+    fresh.push({
+      fp, kind: f.credentialKind, externalId: f.externalId ?? null, hint: f.hint || null,
+      name: `${detectorLabel(f.detector)}${f.hint ? ` …${f.hint}` : ""} (${where})`.slice(0, NAME_MAX),
+      providerId: await providerFor(tx, f.providerHint, providerCache),
+      metadata: JSON.stringify({ scan: { detector: f.detector, providerHint: f.providerHint, confidence: f.confidence } }),
+    });
+  }
+  const createdFingerprints: string[] = [];
+  if (fresh.length > 0) {
+    const inserted = await tx.$queryRawUnsafe<{ fingerprint: string }[]>(
       `INSERT INTO credentials (id, name, kind, provider_id, external_id, fingerprint, hint, source, provider_metadata, created_at, updated_at)
-       VALUES (gen_random_uuid(), $1, $2::"CredentialKind", $3::uuid, $4, $5, $6, 'scan', $7::jsonb, $8::timestamp(3), $8::timestamp(3))
-       ON CONFLICT (fingerprint) DO NOTHING RETURNING id::text AS id`,
-      name, f.credentialKind, providerId, f.externalId ?? null, fp, f.hint || null,
-      JSON.stringify({ scan: { detector: f.detector, providerHint: f.providerHint, confidence: f.confidence } }),
-      now.toISOString(),
+       SELECT gen_random_uuid(), t.name, t.kind::"CredentialKind", t.provider_id, t.external_id, t.fingerprint, t.hint, 'scan', t.metadata::jsonb, $8::timestamp(3), $8::timestamp(3)
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(name, kind, provider_id, external_id, fingerprint, hint, metadata)
+        ORDER BY t.fingerprint
+       ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint`,
+      fresh.map((c) => c.name), fresh.map((c) => c.kind), fresh.map((c) => c.providerId), fresh.map((c) => c.externalId),
+      fresh.map((c) => c.fp), fresh.map((c) => c.hint), fresh.map((c) => c.metadata), now.toISOString(),
     );
-    if (inserted[0]) createdFingerprints.push(fp);
-    const row = await tx.credential.findUniqueOrThrow({ where: { fingerprint: fp }, select: { id: true, name: true, source: true, fingerprint: true, externalId: true } });
-    known.set(fp, inserted[0] ? { ...row, source: "__created" } : row);
+    createdFingerprints.push(...inserted.map((r) => r.fingerprint));
+    const created = new Set(createdFingerprints);
+    const rows = await tx.credential.findMany({ where: { fingerprint: { in: fresh.map((c) => c.fp) } }, select: { id: true, name: true, source: true, fingerprint: true, externalId: true } });
+    for (const row of rows) known.set(row.fingerprint!, created.has(row.fingerprint!) ? { ...row, source: "__created" } : row);
   }
 
   // 3. Exposures: one per (fingerprint, file#keyPath); seen again → last_seen_at; remediated before this scan → re-opened.
