@@ -14,7 +14,8 @@ export function RemediateButton({ exposureId, label }: { exposureId: string; lab
     <div className="flex flex-col items-start gap-1">
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ exposureId })} aria-label={`Mark remediated: ${label}`} data-testid="exposure-remediate">
         <CheckCheck aria-hidden />
-        {pending ? "Saving…" : "Mark remediated"}
+        {/* Phones: the icon alone (the accessible name stays the whole label). */}
+        <span className="max-sm:sr-only">{pending ? "Saving…" : "Mark remediated"}</span>
       </Button>
       <InlineError message={error?.message} testId="exposure-remediate-error" />
     </div>
