@@ -11,6 +11,23 @@ async function readCounts(page: Page, testId: string): Promise<TCounts> {
   return out;
 }
 
+/**
+ * The seed holds one-hour OAuth access tokens issued across the last hour, so a few expire while the
+ * suite runs and drop to "none" between the preview and the recompute. Everything else must match:
+ * each level may only lose credentials, all of them to "none", and only a handful.
+ */
+function driftToNone(actual: TCounts, expected: TCounts): number | string {
+  let lost = 0;
+  for (const level of LEVELS) {
+    if (level === "none") continue;
+    const delta = expected[level] - actual[level];
+    if (delta < 0) return `${level} gained ${-delta}`;
+    lost += delta;
+  }
+  if (actual.none - expected.none !== lost) return `none moved by ${actual.none - expected.none}, levels lost ${lost}`;
+  return lost;
+}
+
 async function waitForRecomputeIdle(page: Page) {
   // The app's worker scores everything at start-up, and again after each save; the panel polls the
   // job every second and the page re-renders when a run finishes.
@@ -28,9 +45,12 @@ test("an admin edits the risk policy, previews its impact, saves it, sees levels
   const version = Number((await page.getByTestId("policy-active-version").innerText()).replace("v", ""));
   const before = await readCounts(page, "level-distribution");
 
-  // Lower the "high" threshold: every medium credential scoring 45–59 becomes high.
+  // Lower the "high" threshold: every medium credential scoring in between becomes high. (A retry finds
+  // the first try's policy saved, so it lowers from wherever it is.)
   const high = page.getByTestId("policy-field-levels.high");
-  await high.fill("45");
+  const current = Number(await high.inputValue());
+  const target = String(current === 60 ? 45 : current - 5);
+  await high.fill(target);
   await expect(page.getByTestId("policy-diff")).toContainText("levels.high");
   await expect(page.getByTestId("policy-save")).toBeDisabled(); // not before a preview
 
@@ -48,19 +68,20 @@ test("an admin edits the risk policy, previews its impact, saves it, sees levels
   await high.fill("25");
   await expect(page.getByTestId("policy-errors")).toContainText("levels.high: must be higher than medium (30), got 25");
   await expect(page.getByTestId("policy-preview")).toBeDisabled();
-  await high.fill("45");
+  await high.fill(target);
   await page.getByTestId("policy-preview").click();
   await expect(page.getByTestId("policy-impact-level-changed")).toHaveText(String(changed));
 
-  await page.getByTestId("policy-comment").fill("e2e: high from 45");
+  await page.getByTestId("policy-comment").fill(`e2e: high from ${target}`);
   await page.getByTestId("policy-save").click();
   await expect(page.getByTestId("policy-active-version")).toHaveText(`v${version + 1}`);
 
   // The recompute the save queued runs with a live progress panel, then the counts are the preview's.
   await waitForRecomputeIdle(page);
   await expect(page.getByTestId("recompute-result")).toContainText(`policy v${version + 1}`);
-  await expect.poll(() => readCounts(page, "level-distribution")).toEqual(after);
-  await expect(page.getByTestId(`policy-version-${version + 1}`)).toContainText("e2e: high from 45");
+  await expect.poll(async () => driftToNone(await readCounts(page, "level-distribution"), after)).toBeLessThanOrEqual(3);
+  expect(changed).toBeGreaterThan(3);
+  await expect(page.getByTestId(`policy-version-${version + 1}`)).toContainText(`e2e: high from ${target}`);
 
   await signIn(page, "auditor", { next: "/audit" });
   const entry = page.locator('[data-testid^="audit-row-"]').filter({ hasText: "risk.policy.save" }).first();

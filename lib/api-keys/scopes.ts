@@ -17,6 +17,11 @@ export const API_KEY_SCOPES = {
     description: "Download the signed NDJSON export (GET /api/v1/audit/export) for offline verification.",
     permissions: ["audit.export"],
   },
+  "usage:write": {
+    label: "Send usage telemetry",
+    description: "Report credential use from gateways and MCP servers (POST /api/v1/usage, NDJSON or JSON; POST /api/v1/otlp/v1/traces, OTLP/HTTP).",
+    permissions: ["usage.ingest"],
+  },
   "scan:write": {
     label: "Send MCP config scans",
     description: "Send scan reports (POST /api/v1/scans): what `npm run scan -- <dir> --send` posts from developer machines and CI.",

@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   // The new secret is revealed once, to someone who answers for the credential.
   "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
+  // Machine telemetry (gateways, MCP servers, OTLP exporters) through an API key with usage:write:
+  // the key's creator must be one who may see every credential's use.
+  "usage.ingest": everywhere("admin", "security"),
   // MCP config discovery (lib/scans): sending a scan report (API key scope scan:write, or an upload)
   // is for those who answer for security; closing an exposure also for the credential's owners.
   "scans.write": everywhere("admin", "security"),

@@ -63,6 +63,8 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.bulk_revoke": "workflows.break_glass",
   "workflows.bulk_retry": "workflows.break_glass",
   "workflows.batch_progress": "workflows.read",
+  "usage.ingest": "usage.ingest",
+  "usage.ingest_otlp": "usage.ingest",
   "scans.ingest": "scans.write",
   "scans.upload": "scans.write",
   "exposures.remediate": "exposures.remediate",
@@ -115,8 +117,15 @@ describe("RBAC matrix", () => {
           expect(result.ok ? null : result.error.code).toBe(allowed ? "VALIDATION" : "FORBIDDEN");
         } else {
           const def = routes.get(name)!;
-          const request = new Request(`http://localhost/probe?${PROBE}=1`, { method: def.kind === "read" ? "GET" : "POST", body: def.kind === "read" ? undefined : PROBE });
-          const response = await executeRoute(database.prisma, def, actors[role], request);
+          // Ingestion routes take API keys only: the role's actor as a key holding the route's permission.
+          const ingest = def.kind === "mutation" && def.ingest !== undefined;
+          const actor = ingest ? { ...actors[role], apiKey: { id: "00000000-0000-7000-8000-000000000000", name: "matrix", prefix: "twk_matrix", permissions: [permission] } } : actors[role];
+          const request = new Request(`http://localhost/probe?${PROBE}=1`, {
+            method: def.kind === "read" ? "GET" : "POST",
+            body: def.kind === "read" ? undefined : PROBE,
+            headers: ingest ? { "content-type": "application/json" } : undefined,
+          });
+          const response = await executeRoute(database.prisma, def, actor, request);
           expect(response.status).toBe(allowed ? 400 : 403);
         }
         const after = await snapshotCounts(database.prisma);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/actor";
 import { openDatabase, type TDatabase } from "@/lib/db/open-database";
+import { isStatementTimeout } from "@/lib/db/statement-timeout";
 import { executeRoute, type TRouteDefinition } from "@/lib/server/route";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
@@ -31,6 +32,10 @@ describe("statement timeout", () => {
     const slow = limited.read("SELECT pg_sleep(3)", []);
     await expect(slow).rejects.toMatchObject({ code: "57014" });
     await expect(limited.prisma.$queryRawUnsafe("SELECT pg_sleep(3)")).rejects.toThrow(/statement timeout/);
+    // Recognised however Prisma wraps it (a raw query's P2010 keeps the driver error under meta), so
+    // the user gets TIMEOUT rather than INTERNAL.
+    const raw = await limited.prisma.$executeRawUnsafe("SELECT pg_sleep(3)").catch((error: unknown) => error);
+    expect(isStatementTimeout(raw)).toBe(true);
     expect(await limited.read<{ ok: number }>("SELECT 1 AS ok", [])).toEqual([{ ok: 1 }]);
   });
 

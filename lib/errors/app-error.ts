@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, message: "This conflicts with the current state." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Try again shortly." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
-  PAYLOAD_TOO_LARGE: { status: 413, message: "The body is too large." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   TIMEOUT: { status: 503, message: "The query took too long and was stopped. Narrow the filters and try again." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. It has been logged." },
 } as const;

@@ -49,8 +49,18 @@ export type TMutationRoute<TSchema extends z.ZodType> = {
   kind: "mutation";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the prepared type is the operation's own business
   operation: TOperation<TSchema, unknown, any>;
-  /** The body is read up to this many bytes, else 413 before it is parsed (default DEFAULT_MAX_BODY_BYTES). */
+  /** The JSON body is read up to this many bytes, else 413 before it is parsed (default DEFAULT_MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /**
+   * Machine ingestion (usage events, OTLP): the body is not a JSON form but a batch in the sender's
+   * format (NDJSON, protobuf, gzip), so the route reads and decodes it itself — bounded — into the
+   * operation's input. Such routes take an API key only: a browser session never reaches them.
+   */
+  ingest?: {
+    decode: (request: Request) => Promise<unknown>;
+    /** The answer in the sender's protocol (OTLP answers protobuf to protobuf). */
+    respond?: (data: unknown, request: Request) => Response;
+  };
 };
 
 /** Mutations carry small JSON bodies unless a route says otherwise (scan reports, uploads). */
@@ -175,11 +185,29 @@ export async function executeRoute(
       return errorResponse(normaliseError(error, routeName(def)));
     }
   }
+  if (def.kind === "mutation" && def.ingest) {
+    let body: unknown;
+    try {
+      if (!actor?.apiKey) throw new AppError("UNAUTHENTICATED", "Send an API key as Authorization: Bearer twk_… (Settings → API keys).");
+      if (request.method !== "POST") throw new AppError("VALIDATION", `${request.method} is not accepted here: use POST.`);
+      // The key's permission is checked before the body is read: a stranger cannot make us inflate it.
+      await authorize(prisma, actor, def.operation.permission, { targetType: "operation", targetId: def.operation.name });
+      body = await def.ingest.decode(request);
+    } catch (error) {
+      return errorResponse(normaliseError(error, def.operation.name));
+    }
+    const result = await executeOperation(prisma, def.operation, actor, body);
+    if (result.ok) return def.ingest.respond ? def.ingest.respond(result.data, request) : Response.json({ data: result.data }, { headers: { "cache-control": "no-store" } });
+    return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));
+  }
   if (def.kind === "mutation") {
     let body: unknown;
     try {
       // A bearer token is not ambient, so a cross-site page cannot send it: no Origin check then.
       checkMutationRequest(request, bearer !== null ? null : appOrigin);
+      // A route that takes a large body (scan reports, uploads) checks the permission before reading
+      // it, so a caller without it cannot make us buffer megabytes (the pipeline checks it again).
+      if ((def.maxBodyBytes ?? 0) > DEFAULT_MAX_BODY_BYTES) await authorize(prisma, actor, def.operation.permission, { targetType: "operation", targetId: def.operation.name });
       body = await readJsonBody(request, def.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     } catch (error) {
       return errorResponse(normaliseError(error, def.operation.name));

@@ -10,7 +10,7 @@ import { findFiles, REPO_ROOT } from "@/lib/testing/find-files";
 
 /** Entry points that run before a session exists. Reviewed by hand; keep this list short. */
 export const PUBLIC_ACTIONS = new Set(["lib/auth/actions.ts#signInWithCredentials", "lib/auth/actions.ts#signInWithSso", "lib/auth/actions.ts#signOutAction"]);
-export const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/[...path]/route.ts"]);
+export const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts", "app/api/v1/openapi.json/route.ts", "app/api/[...path]/route.ts"]);
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 export async function discoverOperations(): Promise<Map<string, TOperation<never, unknown>>> {

@@ -1,0 +1,4 @@
+import { otlpTracesRoute } from "@/lib/usage/routes";
+
+export const dynamic = "force-dynamic";
+export const POST = otlpTracesRoute;
