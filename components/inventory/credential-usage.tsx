@@ -93,9 +93,17 @@ export function CredentialTopology({ detail: d, topology, now }: { detail: TCred
 export function CredentialExposures({ detail: d }: { detail: TCredentialDetail }) {
   return (
     <Card>
-      <CardHeader>
-        <CardTitle>Exposures</CardTitle>
-        <CardDescription>Places this secret was found in clear. Only its fingerprint is kept.</CardDescription>
+      <CardHeader className="flex-row items-center justify-between gap-2 sm:flex-row">
+        <div className="flex flex-col gap-1">
+          <CardTitle>Exposures</CardTitle>
+          <CardDescription>Places this secret was found in clear. Only its fingerprint is kept.</CardDescription>
+        </div>
+        {d.exposures.length > 0 ? (
+          // Key paths, servers and "mark remediated" live in the Exposures view.
+          <Link href={`/exposures?credential=${d.id}&state=all`} className="shrink-0 text-ui font-medium text-primary hover:underline" data-testid="credential-exposures-link">
+            Open in Exposures
+          </Link>
+        ) : null}
       </CardHeader>
       <CardContent>
         {d.exposures.length === 0 ? (

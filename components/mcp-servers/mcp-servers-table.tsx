@@ -9,7 +9,7 @@ export const PROBE_TONE: Record<string, "success" | "danger" | "warning" | "neut
 export const PROBE_LABEL: Record<string, string> = { pass: "Probe passed", fail: "Probe failed", error: "Probe error", unknown: "Not probed" };
 export const AUTH_LABEL: Record<string, string> = { oauth: "OAuth", static_token: "Static token", none: "None" };
 
-export function McpServersTable({ items }: { items: TMcpServerRow[] }) {
+export function McpServersTable({ items, exposures }: { items: TMcpServerRow[]; /** Open exposures per server id (config scans). */ exposures?: Record<string, number> }) {
   return (
     <Table label="MCP servers" data-testid="mcp-servers-table">
       <THead>
@@ -21,6 +21,7 @@ export function McpServersTable({ items }: { items: TMcpServerRow[] }) {
           <TH>Owner</TH>
           <TH className="text-right">Presented to it</TH>
           <TH className="text-right">It holds</TH>
+          {exposures ? <TH className="text-right">Exposed secrets</TH> : null}
         </tr>
       </THead>
       <TBody>
@@ -48,6 +49,17 @@ export function McpServersTable({ items }: { items: TMcpServerRow[] }) {
               <span className="block text-xs text-muted-foreground">from {formatNumber(s.presenters)} holders</span>
             </TD>
             <TD className="text-right tabular-nums">{formatNumber(s.held)}</TD>
+            {exposures ? (
+              <TD className="text-right tabular-nums" data-testid="mcp-server-exposures">
+                {exposures[s.id] ? (
+                  <Link href={`/exposures?server=${s.id}`} className="text-danger hover:underline">
+                    {formatNumber(exposures[s.id] ?? 0)} open
+                  </Link>
+                ) : (
+                  <span className="text-muted-foreground">0</span>
+                )}
+              </TD>
+            ) : null}
           </TR>
         ))}
       </TBody>

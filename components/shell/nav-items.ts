@@ -1,4 +1,4 @@
-import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, ShieldAlert, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -21,6 +21,7 @@ export const NAV_SECTIONS: TNavSection[] = [
       { href: "/alerts", label: "Alerts", icon: Siren },
       { href: "/workflows", label: "Workflows", icon: Workflow },
       { href: "/reviews", label: "Reviews", icon: ClipboardCheck },
+      { href: "/exposures", label: "Exposures", icon: ShieldAlert },
     ],
   },
   {

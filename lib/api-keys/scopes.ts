@@ -22,6 +22,11 @@ export const API_KEY_SCOPES = {
     description: "Report credential use from gateways and MCP servers (POST /api/v1/usage, NDJSON or JSON; POST /api/v1/otlp/v1/traces, OTLP/HTTP).",
     permissions: ["usage.ingest"],
   },
+  "scan:write": {
+    label: "Send MCP config scans",
+    description: "Send scan reports (POST /api/v1/scans): what `npm run scan -- <dir> --send` posts from developer machines and CI.",
+    permissions: ["scans.write"],
+  },
 } as const satisfies Record<string, { label: string; description: string; permissions: readonly TPermission[] }>;
 
 export type TApiKeyScope = keyof typeof API_KEY_SCOPES;

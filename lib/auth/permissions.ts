@@ -71,6 +71,10 @@ export const PERMISSIONS = {
   // security run the authorization probe.
   "mcp_servers.manage": everywhere("admin"),
   "mcp_servers.probe": everywhere("admin", "security"),
+  // MCP config discovery (lib/scans): sending a scan report (API key scope scan:write, or an upload)
+  // is for those who answer for security; closing an exposure also for the credential's owners.
+  "scans.write": everywhere("admin", "security"),
+  "exposures.remediate": { admin: "any", security: "any", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

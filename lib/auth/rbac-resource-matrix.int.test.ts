@@ -95,7 +95,30 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
       },
     ],
   },
+  // The exposure's credential is the resource: owners close exposures of their own and their team's credentials.
+  "exposures.remediate": {
+    permission: "exposures.remediate",
+    cases: [
+      {
+        type: "credential",
+        probe: async (id) => ({ exposureId: await exposureOn(id) }),
+        allowed: async (result) => {
+          expect(result).toMatchObject({ ok: true });
+          const exposure = await database.prisma.exposure.findUniqueOrThrow({ where: { id: (result as { data: { id: string } }).data.id } });
+          expect(exposure.resolvedAt).not.toBeNull();
+        },
+      },
+    ],
+  },
 };
+
+/** An open exposure of credential `id`, as a config scan records it. */
+async function exposureOn(id: string): Promise<string> {
+  const e = await database.prisma.exposure.create({
+    data: { credentialId: id, fingerprint: `sha256:${id.replace(/-/g, "").padEnd(64, "0")}`, locationKind: "mcp_config", location: `.cursor/mcp.json#mcpServers.x.env.TOKEN`, detector: "github_pat", keyPath: "mcpServers.x.env.TOKEN" },
+  });
+  return e.id;
+}
 
 async function notConnected(result: TResult<unknown>) {
   expect(result.ok ? null : result.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/GitHub/) });

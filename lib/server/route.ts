@@ -47,7 +47,10 @@ export type TReadRoute<TQuerySchema extends z.ZodType> = {
 
 export type TMutationRoute<TSchema extends z.ZodType> = {
   kind: "mutation";
-  operation: TOperation<TSchema, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the prepared type is the operation's own business
+  operation: TOperation<TSchema, unknown, any>;
+  /** The JSON body is read up to this many bytes, else 413 before it is parsed (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
   /**
    * Machine ingestion (usage events, OTLP): the body is not a JSON form but a batch in the sender's
    * format (NDJSON, protobuf, gzip), so the route reads and decodes it itself — bounded — into the
@@ -59,6 +62,38 @@ export type TMutationRoute<TSchema extends z.ZodType> = {
     respond?: (data: unknown, request: Request) => Response;
   };
 };
+
+/** Mutations carry small JSON bodies unless a route says otherwise (scan reports, uploads). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The JSON body, read at most `max` bytes: a declared Content-Length over it is refused unread, and
+ * a body that streams past it is cut off (a missing or lying header cannot make us buffer more).
+ */
+async function readJsonBody(request: Request, max: number): Promise<unknown> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${max}-byte limit of this endpoint.`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (!request.body) return undefined;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
 
 export type TRouteDefinition = TReadRoute<z.ZodType> | TMutationRoute<z.ZodType>;
 
@@ -166,13 +201,17 @@ export async function executeRoute(
     return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));
   }
   if (def.kind === "mutation") {
+    let body: unknown;
     try {
       // A bearer token is not ambient, so a cross-site page cannot send it: no Origin check then.
       checkMutationRequest(request, bearer !== null ? null : appOrigin);
+      // A route that takes a large body (scan reports, uploads) checks the permission before reading
+      // it, so a caller without it cannot make us buffer megabytes (the pipeline checks it again).
+      if ((def.maxBodyBytes ?? 0) > DEFAULT_MAX_BODY_BYTES) await authorize(prisma, actor, def.operation.permission, { targetType: "operation", targetId: def.operation.name });
+      body = await readJsonBody(request, def.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     } catch (error) {
       return errorResponse(normaliseError(error, def.operation.name));
     }
-    const body = await request.json().catch(() => undefined);
     const result = await executeOperation(prisma, def.operation, actor, body);
     if (result.ok) return Response.json({ data: result.data }, { headers: { "cache-control": "no-store" } });
     return errorResponse(new AppError(result.error.code, result.error.message, { fieldErrors: result.error.fieldErrors }));

@@ -16,6 +16,8 @@ import { ProbePanel } from "@/components/mcp-servers/probe-panel";
 import { allows } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { getProbeView } from "@/lib/mcp-servers/probe-queries";
+import { ServerExposuresCard } from "@/components/exposures/server-exposures-card";
+import { serverExposures } from "@/lib/exposures/queries";
 
 type TParams = Promise<{ id: string }>;
 
@@ -26,7 +28,8 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 export default async function McpServerPage({ params }: { params: TParams }) {
   const { data, actor } = await loadEntityPage((await params).id, withOwnershipOptions(getMcpServerDetail, (d) => d.server));
   const { server: s, presented, presentedTotal, held, heldTotal, topology, readAt, options } = data;
-  const probe = await getProbeView(await db(), s.id);
+  const prisma = await db();
+  const [probe, exposures] = await Promise.all([getProbeView(prisma, s.id), serverExposures(prisma, actor, s.id)]);
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
   return (
     <>
@@ -89,6 +92,7 @@ export default async function McpServerPage({ params }: { params: TParams }) {
               )}
             </CardContent>
           </Card>
+          <ServerExposuresCard serverId={s.id} items={exposures.items} total={exposures.total} open={exposures.open} now={readAt} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card className="h-fit">

@@ -1,0 +1,4 @@
+import { ingestScanRoute } from "@/lib/scans/routes";
+
+export const dynamic = "force-dynamic";
+export const POST = ingestScanRoute;
