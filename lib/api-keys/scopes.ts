@@ -17,6 +17,11 @@ export const API_KEY_SCOPES = {
     description: "Download the signed NDJSON export (GET /api/v1/audit/export) for offline verification.",
     permissions: ["audit.export"],
   },
+  "reports:export": {
+    label: "Export reports",
+    description: "Download reports with their signed manifests (GET /api/v1/reports/export, /api/v1/reports/manifest).",
+    permissions: ["reports.export"],
+  },
 } as const satisfies Record<string, { label: string; description: string; permissions: readonly TPermission[] }>;
 
 export type TApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   // The new secret is revealed once, to someone who answers for the credential.
   "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
+  // Reports and exports (lib/reports): those who answer for evidence. Owners read everything in the
+  // app but do not take signed copies of it out.
+  "reports.export": everywhere("admin", "security", "auditor"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -63,6 +63,8 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.bulk_revoke": "workflows.break_glass",
   "workflows.bulk_retry": "workflows.break_glass",
   "workflows.batch_progress": "workflows.read",
+  "reports.export": "reports.export",
+  "reports.manifest": "reports.export",
 };
 
 const PROBE = "__rbac_probe__";
