@@ -37,6 +37,8 @@ export function pdfSafe(text: string): string {
 function cellText(value: TCell): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
+  // Instants read better as minutes in a narrow column; the CSV and JSON keep the full ISO value.
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return `${value.slice(0, 10)} ${value.slice(11, 16)}`;
   return pdfSafe(String(value));
 }
 
@@ -93,7 +95,7 @@ export async function renderPdf(input: TPdfInput): Promise<Buffer> {
     doc.font("Helvetica-Bold").fontSize(8).fillColor(INK);
     let x = left;
     cols.forEach((c, i) => {
-      doc.text(pdfSafe(c.title), x + 2, y + 4, { width: widths[i]! - 4, lineBreak: false, ellipsis: true });
+      doc.text(pdfSafe(c.title), x + 2, y + 4, { width: widths[i]! - 4, lineBreak: false, ellipsis: true, height: rowHeight });
       x += widths[i]!;
     });
     y += rowHeight;

@@ -19,7 +19,7 @@ const COLUMNS = [
   { key: "owner", title: "Owner", pdf: 2 },
   { key: "team", title: "Team", pdf: 1.6 },
   { key: "identity", title: "Identity" },
-  { key: "riskScore", title: "Risk score", pdf: 0.8 },
+  { key: "riskScore", title: "Risk score", pdf: 1 },
   { key: "riskLevel", title: "Risk level", pdf: 1 },
   { key: "scopes", title: "Scopes" },
   { key: "privileges", title: "Privileges" },

@@ -1,0 +1,211 @@
+import { execFile } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TAuditSigning } from "@/lib/audit/audit-keys";
+import type { TActor } from "@/lib/auth/actor";
+import type { TRole } from "@/lib/auth/permissions";
+import { prismaReader } from "@/lib/db/sql-reader";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { REPORT_FORMATS, REPORT_IDS, reportExportHref, type TReportFormat, type TReportId } from "@/lib/reports/catalogue";
+import { checkReportBytes } from "@/lib/reports/manifest";
+import { findReportManifest } from "@/lib/reports/queries";
+import { exportReportRoute, reportManifestRoute } from "@/lib/reports/routes";
+import { ZReportExportQuery } from "@/lib/reports/schemas";
+import { startReportExport } from "@/lib/reports/services/stream-report-export";
+import { seedDatabase } from "@/lib/seed";
+import { executeRoute, routeDefinitionOf } from "@/lib/server/route";
+import { seededActors, snapshotCounts } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * Every report in every format on a seeded organisation (PGlite and PostgreSQL): the content has the
+ * rows the database has, the signed manifest verifies and catches a changed byte, the PDF renders to
+ * a page that is not blank (poppler's pdftoppm) and its text has the totals (pdftotext), the export
+ * and its completion are audit events, and the route refuses owners, reused ids and bad filters.
+ */
+
+const run = promisify(execFile);
+const keys = generateKeyPairSync("ed25519");
+const signing: TAuditSigning = { signer: { keyId: "reports-test", privateKey: keys.privateKey }, verifyKeys: [{ keyId: "reports-test", publicKey: keys.publicKey }], every: 1000 };
+const CREDENTIALS = 60;
+
+let database: TTestDatabase;
+let prisma: PrismaClient;
+let actors: Record<TRole, TActor>;
+let dir: string;
+
+function request(report: TReportId, format: TReportFormat, filters = "") {
+  const url = new URL(`http://localhost${reportExportHref(report, format, crypto.randomUUID(), filters)}`);
+  return ZReportExportQuery.parse(Object.fromEntries(url.searchParams));
+}
+
+async function exportBytes(report: TReportId, format: TReportFormat, filters = "") {
+  const req = request(report, format, filters);
+  const out = await startReportExport({ prisma, read: prismaReader(prisma), actor: actors.auditor, signing }, req);
+  const bytes = new Uint8Array(await new Response(out.stream).arrayBuffer());
+  const manifest = await findReportManifest(prisma, req.exportId);
+  return { bytes, manifest: manifest!, out };
+}
+
+const handler = (fn: unknown) => routeDefinitionOf(fn)!;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = database.prisma;
+  await seedDatabase(prisma, { credentials: CREDENTIALS, seed: 5, demoPassword: "reports-test-password" });
+  actors = await seededActors(prisma);
+  const creds = await prisma.credential.findMany({ take: 3, orderBy: { id: "asc" }, select: { id: true, providerId: true } });
+  const base = { kind: "revocation" as const, requestedByLabel: "security@tokenward.local (security)", reason: "leaked, in a, \"quoted\" place" };
+  await prisma.workflow.create({ data: { ...base, credentialId: creds[0]!.id, providerId: creds[0]!.providerId, state: "completed", breakGlass: true, completedAt: new Date() } });
+  await prisma.workflow.create({ data: { ...base, kind: "rotation", credentialId: creds[1]!.id, providerId: creds[1]!.providerId, state: "rejected", decidedByLabel: "owner@tokenward.local (owner)", decisionComment: "=still needed" } });
+  await prisma.workflow.create({ data: { ...base, credentialId: creds[2]!.id, providerId: creds[2]!.providerId, state: "requested" } });
+  dir = mkdtempSync(path.join(tmpdir(), "tw-reports-"));
+}, 180_000);
+
+afterAll(async () => {
+  await database?.dispose();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("report exports", () => {
+  for (const report of REPORT_IDS) {
+    for (const format of REPORT_FORMATS) {
+      it(`${report} as ${format}: the signed manifest verifies, a changed byte does not`, async () => {
+        const { bytes, manifest, out } = await exportBytes(report, format);
+        expect(manifest).toBeTruthy();
+        expect(out.filename.endsWith(`.${format}`)).toBe(true);
+        expect(manifest).toMatchObject({ report, contentFormat: format, keyId: "reports-test", byteLength: bytes.byteLength, requestedBy: { id: actors.auditor.id, role: "auditor" } });
+        expect(manifest.auditHead?.seq).toMatch(/^\d+$/);
+        expect(checkReportBytes(manifest, bytes, signing.verifyKeys)).toMatchObject({ ok: true });
+        const changed = bytes.slice();
+        const at = Math.floor(changed.length / 2);
+        changed[at] = changed[at]! ^ 0x20;
+        expect(checkReportBytes(manifest, changed, signing.verifyKeys).ok).toBe(false);
+      });
+    }
+  }
+
+  it("the inventory CSV and JSON hold every credential of the view, in the view's order", async () => {
+    const all = await prisma.credential.count();
+    const csv = await exportBytes("inventory", "csv", "sort=name&dir=asc");
+    const rows = parse(Buffer.from(csv.bytes).toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(all);
+    expect(csv.manifest.rowCount).toBe(all);
+    const names = rows.map((r) => r.Name!.replace(/^'/, ""));
+    expect(names).toEqual((await prisma.credential.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { name: true } })).map((c) => c.name));
+
+    const high = await prisma.credentialRisk.count({ where: { level: { in: ["high", "critical"] } } });
+    const json = await exportBytes("inventory", "json", "risk=high,critical");
+    const doc = JSON.parse(Buffer.from(json.bytes).toString("utf8")) as { filters: Record<string, string>; rows: { riskLevel: string }[] };
+    expect(doc.filters).toEqual({ risk: "high,critical" });
+    expect(doc.rows).toHaveLength(high);
+    expect(json.manifest.filters).toEqual({ risk: "high,critical" });
+    for (const r of doc.rows) expect(["high", "critical"]).toContain(r.riskLevel);
+  });
+
+  it("the workflow history has break-glass and rejected requests; cells starting with = are defused", async () => {
+    const { bytes } = await exportBytes("workflows", "csv");
+    const rows = parse(Buffer.from(bytes).toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.State === "completed")?.["Break-glass"]).toBe("true");
+    const rejected = rows.find((r) => r.State === "rejected")!;
+    expect(rejected["Decision comment"]).toBe("'=still needed");
+    expect(rejected.Reason).toBe('leaked, in a, "quoted" place');
+    expect((await exportBytes("workflows", "json", "breakGlass=1")).manifest.rowCount).toBe(1);
+    expect((await exportBytes("workflows", "json", "state=rejected,requested")).manifest.rowCount).toBe(2);
+  });
+
+  it("the audit extract honours its time range", async () => {
+    const everything = await exportBytes("audit", "json");
+    expect(everything.manifest.rowCount).toBeGreaterThan(0);
+    const none = await exportBytes("audit", "json", "to=2000-01-01");
+    expect(none.manifest.rowCount).toBe(0);
+  });
+
+  it("the PDF renders to a page that is not blank, and its text has the totals", async () => {
+    const all = await prisma.credential.count();
+    const { bytes } = await exportBytes("inventory", "pdf");
+    const file = path.join(dir, "inventory.pdf");
+    writeFileSync(file, bytes);
+    const { stdout: text } = await run("pdftotext", ["-layout", file, "-"]);
+    expect(text).toContain("Inventory review");
+    expect(text).toMatch(new RegExp(`Credentials: ${all}\\b`));
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).toContain("Credentials by risk level");
+    for (const page of [1, 2]) {
+      await run("pdftoppm", ["-gray", "-r", "40", "-f", String(page), "-l", String(page), file, path.join(dir, `p${page}`)]);
+      const pgm = readFileSync(path.join(dir, `p${page}-${page}.pgm`));
+      // P5 header: "P5\n<w> <h>\n255\n", then one byte per pixel.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1"))!;
+      const pixels = pgm.subarray(header[0].length);
+      const dark = pixels.filter((v) => v < 160).length;
+      expect(pixels.length).toBe(Number(header[1]) * Number(header[2]));
+      expect(dark / pixels.length).toBeGreaterThan(0.005);
+    }
+  });
+});
+
+describe("the export routes", () => {
+  const get = (fn: unknown, actor: TActor | null, query: string) => executeRoute(prisma, handler(fn), actor, new Request(`http://localhost/api/v1/reports/x?${query}`));
+
+  it("an auditor's export is an audit event, then its manifest is one and can be fetched", async () => {
+    const exportId = crypto.randomUUID();
+    const response = await get(exportReportRoute, actors.auditor, `report=frameworks&format=csv&exportId=${exportId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="tokenward-frameworks-.*\.csv"/);
+    const started = await prisma.auditEvent.findFirst({ where: { targetId: exportId, action: "report.export" } });
+    expect(started).toMatchObject({ actorId: actors.auditor.id, targetType: "report_export", summary: { report: "frameworks", format: "csv", filters: {} } });
+    expect((await get(reportManifestRoute, actors.auditor, `exportId=${exportId}`)).status).toBe(404);
+    await response.text();
+    const manifestResponse = await get(reportManifestRoute, actors.auditor, `exportId=${exportId}`);
+    expect(manifestResponse.status).toBe(200);
+    expect(manifestResponse.headers.get("content-disposition")).toMatch(/\.csv\.manifest\.json"/);
+    const manifest = await manifestResponse.json();
+    expect(manifest).toMatchObject({ exportId, report: "frameworks", rowCount: expect.any(Number) });
+    // The head it names is the export's own start event (the export is inside the chain it vouches for).
+    expect(manifest.auditHead.seq).toBe(started!.seq.toString());
+  });
+
+  it("a reused export id is a conflict", async () => {
+    const exportId = crypto.randomUUID();
+    await (await get(exportReportRoute, actors.security, `report=frameworks&format=json&exportId=${exportId}`)).text();
+    expect((await get(exportReportRoute, actors.security, `report=frameworks&format=json&exportId=${exportId}`)).status).toBe(409);
+  });
+
+  it("an owner is refused, and the refusal is recorded", async () => {
+    const before = await prisma.auditEvent.count({ where: { action: "access.denied", actorId: actors.owner.id } });
+    expect((await get(exportReportRoute, actors.owner, "report=inventory&format=csv")).status).toBe(403);
+    expect((await get(reportManifestRoute, actors.owner, `exportId=${crypto.randomUUID()}`)).status).toBe(403);
+    expect(await prisma.auditEvent.count({ where: { action: "access.denied", actorId: actors.owner.id } })).toBe(before + 2);
+    expect((await get(exportReportRoute, null, "report=inventory&format=csv")).status).toBe(401);
+  });
+
+  it("hostile filters are refused with a clear message and nothing is written", async () => {
+    const before = await snapshotCounts(prisma);
+    const cases: [string, RegExp][] = [
+      ["report=secrets&format=csv", /report must be one of/],
+      ["report=inventory&format=xlsx", /format must be one of/],
+      ["report=inventory&format=csv&risk=extreme", /risk/],
+      ["report=inventory&format=csv&dropTable=1", /not an inventory parameter/],
+      ["report=audit&format=csv&from=yesterday", /from must be a date/],
+      ["report=audit&format=csv&from=2026-02-01&to=2026-01-01", /from must be earlier than to/],
+      ["report=audit&format=csv&action=DROP%20TABLE", /audit action name/],
+      ["report=workflows&format=csv&state=exploded", /state/],
+      ["report=frameworks&format=csv&framework=iso27001", /framework/],
+      ["report=frameworks&format=csv&exportId=not-a-uuid", /exportId must be a UUID/],
+      ["report=inventory&format=csv&format=pdf", /given 2 times/],
+    ];
+    for (const [query, message] of cases) {
+      const response = await get(exportReportRoute, actors.auditor, query);
+      expect(response.status, query).toBe(400);
+      expect(JSON.stringify(await response.json()), query).toMatch(message);
+    }
+    expect(await snapshotCounts(prisma)).toEqual(before);
+  });
+});
