@@ -1,4 +1,4 @@
-import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, FileDown, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -27,6 +27,7 @@ export const NAV_SECTIONS: TNavSection[] = [
     items: [
       { href: "/frameworks", label: "Frameworks", icon: Library },
       { href: "/audit", label: "Audit", icon: ScrollText },
+      { href: "/reports", label: "Reports", icon: FileDown },
     ],
   },
 ];
