@@ -6,6 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKeyOperation } from "@/lib/api-keys/operations";
+import type { TCreatedApiKey } from "@/lib/api-keys/services/create-api-key";
+import { executeOperation } from "@/lib/server/execute";
 import type { TAuditSigning } from "@/lib/audit/audit-keys";
 import type { TActor } from "@/lib/auth/actor";
 import type { TRole } from "@/lib/auth/permissions";
@@ -186,6 +189,25 @@ describe("the export routes", () => {
     expect((await get(exportReportRoute, null, "report=inventory&format=csv")).status).toBe(401);
   });
 
+  it("a machine exports with an API key holding reports:export; a key without it is refused", async () => {
+    const create = async (scopes: string[]) => {
+      const result = await executeOperation(prisma, createApiKeyOperation, actors.admin, { name: `reports ${scopes.join(" ")}`, scopes, expiresInDays: 30 });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data as TCreatedApiKey;
+    };
+    const withScope = await create(["reports:export"]);
+    const without = await create(["inventory:read"]);
+    const call = (token: string) =>
+      executeRoute(prisma, handler(exportReportRoute), null, new Request("http://localhost/api/v1/reports/export?report=frameworks&format=json", { headers: { authorization: `Bearer ${token}` } }));
+    const ok = await call(withScope.token);
+    expect(ok.status).toBe(200);
+    const exportId = ok.headers.get("x-report-export-id")!;
+    expect(ok.headers.get("link")).toBe(`</api/v1/reports/manifest?exportId=${exportId}>; rel="describedby"`);
+    await ok.text();
+    expect(await findReportManifest(prisma, exportId)).toMatchObject({ requestedBy: { apiKeyId: withScope.id } });
+    expect((await call(without.token)).status).toBe(403);
+  });
+
   it("hostile filters are refused with a clear message and nothing is written", async () => {
     const before = await snapshotCounts(prisma);
     const cases: [string, RegExp][] = [
@@ -208,4 +230,46 @@ describe("the export routes", () => {
     }
     expect(await snapshotCounts(prisma)).toEqual(before);
   });
+});
+
+describe("npm run report:verify", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout } = await run("npm", ["run", "--silent", "report:verify", "--", ...args], { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+      return { code: 0, out: stdout };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  };
+
+  it("exit 0 for an intact export, 1 for a changed byte or a forged manifest, 2 without a manifest", async () => {
+    const { bytes, manifest } = await exportBytes("workflows", "csv");
+    const file = path.join(dir, "history.csv");
+    const pub = path.join(dir, "audit-pub.pem");
+    writeFileSync(file, bytes);
+    writeFileSync(`${file}.manifest.json`, JSON.stringify(manifest));
+    writeFileSync(pub, String(keys.publicKey.export({ format: "pem", type: "spki" })));
+    const intact = await cli(file, "--public-key", pub);
+    expect(intact.out).toContain("✔ verified");
+    expect(intact.code).toBe(0);
+
+    const changed = Buffer.from(bytes);
+    changed[10] = changed[10]! ^ 1;
+    writeFileSync(path.join(dir, "changed.csv"), changed);
+    const altered = await cli(path.join(dir, "changed.csv"), "--manifest", `${file}.manifest.json`, "--public-key", pub);
+    expect(altered.code).toBe(1);
+    expect(altered.out).toMatch(/SHA-256.*altered/);
+
+    const forger = generateKeyPairSync("ed25519");
+    const { signature: _s, keyId: _k, ...unsigned } = manifest;
+    const { signManifest } = await import("@/lib/reports/manifest");
+    writeFileSync(path.join(dir, "forged.json"), JSON.stringify(signManifest(unsigned, { keyId: manifest.keyId!, privateKey: forger.privateKey })));
+    const forged = await cli(file, "--manifest", path.join(dir, "forged.json"), "--public-key", pub);
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/signature does not verify/);
+
+    expect((await cli(path.join(dir, "changed.csv"), "--public-key", pub)).code).toBe(2);
+  }, 60_000);
 });
