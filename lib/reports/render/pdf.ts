@@ -77,7 +77,11 @@ export async function renderPdf(input: TPdfInput): Promise<Buffer> {
   const labelWidth = 200;
   const barArea = width - labelWidth - 60;
   let y = doc.y + 16;
-  for (const bar of bars) {
+  if (bars.every((b) => b.value === 0)) {
+    doc.fillColor(MUTED).fontSize(10).text("Nothing to chart: no rows match these filters.", left, y);
+    y += 24;
+  }
+  for (const bar of bars.some((b) => b.value > 0) ? bars : []) {
     doc.fillColor(INK).fontSize(10).text(pdfSafe(bar.label), left, y + 3, { width: labelWidth - 10, lineBreak: false, ellipsis: true });
     const w = Math.max(bar.value > 0 ? 2 : 0, (bar.value / max) * barArea);
     doc.rect(left + labelWidth, y, w, 16).fill(ACCENT);
