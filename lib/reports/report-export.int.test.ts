@@ -128,6 +128,13 @@ describe("report exports", () => {
     expect(everything.manifest.rowCount).toBeGreaterThan(0);
     const none = await exportBytes("audit", "json", "to=2000-01-01");
     expect(none.manifest.rowCount).toBe(0);
+    // An empty PDF still says what it is and that nothing matched.
+    const empty = await exportBytes("audit", "pdf", "to=2000-01-01");
+    writeFileSync(path.join(dir, "empty.pdf"), empty.bytes);
+    const { stdout: text } = await run("pdftotext", [path.join(dir, "empty.pdf"), "-"]);
+    expect(text).toContain("Events: 0");
+    expect(text).toContain("Nothing to chart");
+    expect(text).toContain("No rows match these filters.");
   });
 
   it("the PDF renders to a page that is not blank, and its text has the totals", async () => {
