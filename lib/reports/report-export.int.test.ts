@@ -20,6 +20,9 @@ import { findReportManifest } from "@/lib/reports/queries";
 import { exportReportRoute, reportManifestRoute } from "@/lib/reports/routes";
 import { ZReportExportQuery } from "@/lib/reports/schemas";
 import { startReportExport } from "@/lib/reports/services/stream-report-export";
+import { inventorySource } from "@/lib/reports/sources/inventory";
+import { listCredentials } from "@/lib/inventory/queries";
+import { SORT_KEYS, type TCredentialListQuery } from "@/lib/inventory/query-params";
 import { seedDatabase } from "@/lib/seed";
 import { executeRoute, routeDefinitionOf } from "@/lib/server/route";
 import { seededActors, snapshotCounts } from "@/lib/testing/fixtures";
@@ -109,6 +112,25 @@ describe("report exports", () => {
     expect(doc.rows).toHaveLength(high);
     expect(json.manifest.filters).toEqual({ risk: "high,critical" });
     for (const r of doc.rows) expect(["high", "critical"]).toContain(r.riskLevel);
+  });
+
+  it("the flat export walks every view in exactly the inventory list's order (every sort, both directions, small pages)", async () => {
+    const now = new Date();
+    const views: Omit<TCredentialListQuery, "limit">[] = [];
+    for (const sort of SORT_KEYS) for (const dir of ["asc", "desc"] as const) views.push({ sort, dir });
+    views.push({ sort: "expires", dir: "asc", neverExpires: true }, { sort: "owner", dir: "desc", owner: "none" }, { sort: "risk", dir: "desc", risk: ["high", "critical", "medium"] }, { sort: "lastUsed", dir: "asc", mine: true });
+    for (const view of views) {
+      const listed: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listCredentials(prisma, { ...view, limit: 9, after }, now, actors.owner);
+        listed.push(...page.items.map((i) => i.id));
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      const exported: string[] = [];
+      for await (const page of inventorySource(prismaReader(prisma), view, actors.owner, now, 7).pages()) exported.push(...page.map((r) => String(r[0])));
+      expect(exported, JSON.stringify(view)).toEqual(listed);
+    }
   });
 
   it("the workflow history has break-glass and rejected requests; cells starting with = are defused", async () => {

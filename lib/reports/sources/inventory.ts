@@ -1,12 +1,11 @@
 import "server-only";
 import type { TSqlReader } from "@/lib/db/sql-reader";
-import { buildListQuery, type TViewer } from "@/lib/inventory/query-builder";
-import type { TCredentialListQuery } from "@/lib/inventory/query-params";
-import type { TCredentialPage } from "@/lib/inventory/types";
+import type { TViewer } from "@/lib/inventory/query-builder";
+import { buildExportPageQuery, exportSegments, type TExportCursor, type TExportRow, type TExportView } from "@/lib/reports/sources/inventory-export-query";
 import { RISK_LEVELS } from "@/lib/inventory/vocabulary";
 import { tally, type TReportSource } from "@/lib/reports/types";
 
-/** Rows per keyset page: the inventory's own statement (the same filters, sort and index walk as the page), with a larger page. */
+/** Rows per keyset page (lib/reports/sources/inventory-export-query.ts: the view's filters and order, flat rows). */
 export const INVENTORY_EXPORT_PAGE = 1_000;
 
 const COLUMNS = [
@@ -32,25 +31,26 @@ const COLUMNS = [
   { key: "orphaned", title: "Orphaned" },
 ];
 
-export function inventorySource(read: TSqlReader, query: Omit<TCredentialListQuery, "limit" | "after" | "before">, viewer: TViewer, now: Date): TReportSource {
+export function inventorySource(read: TSqlReader, query: TExportView, viewer: TViewer, now: Date, pageSize = INVENTORY_EXPORT_PAGE): TReportSource {
   return {
     title: "Inventory review",
     columns: COLUMNS,
     pages: async function* () {
-      let after: string | undefined;
-      do {
-        const plan = buildListQuery({ ...query, limit: INVENTORY_EXPORT_PAGE, after }, now, viewer);
-        const [row] = await read<{ body: string }>(plan.text, plan.values);
-        const page = JSON.parse(row?.body ?? '{"items":[],"nextCursor":null}') as TCredentialPage;
-        if (page.items.length) {
-          yield page.items.map((c) => [
-            c.id, c.name, c.provider.name, c.kind, c.status, c.environment, c.owner?.name ?? null, c.team?.name ?? null, c.identity?.name ?? null,
-            c.riskScore, c.riskLevel, c.scopes.join(" "), c.privileges.join(" "), c.expiresAt, c.lastUsedAt, c.lastRotatedAt, c.createdAt,
-            c.exposureCount, c.consumerCount, c.orphaned,
+      const segments = exportSegments(query).length;
+      let cursor: TExportCursor = { segment: 0 };
+      while (cursor.segment < segments) {
+        const plan = buildExportPageQuery(query, now, viewer, cursor, pageSize);
+        const rows = await read<TExportRow>(plan.text, plan.values);
+        if (rows.length) {
+          yield rows.map((c) => [
+            c.id, c.name, c.provider_name, c.kind, c.status, c.environment, c.owner_name, c.team_name, c.identity_name,
+            Number(c.score), c.level, c.scopes, c.privileges, c.expires_at, c.last_used_at, c.last_rotated_at, c.created_at,
+            Number(c.exposure_count), Number(c.consumer_count), c.orphaned,
           ]);
         }
-        after = page.nextCursor ?? undefined;
-      } while (after);
+        const last = rows.at(-1);
+        cursor = rows.length < pageSize || !last ? { segment: cursor.segment + 1 } : { segment: cursor.segment, value: last.sort_value, id: last.id };
+      }
     },
     summary: () => {
       const levels = tally([...RISK_LEVELS].reverse());
