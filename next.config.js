@@ -13,7 +13,8 @@ const nextConfig = {
   reactStrictMode: true,
   // PGlite ships wasm + data files: load it from node_modules at run time instead of bundling it
   // (bundled, it breaks at run time and Turbopack would copy its files into public static assets).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // pdfkit reads its standard fonts' metrics (.afm) from its own folder at run time: same reason.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit"],
   async headers() {
     return [
       // Route handler JSON gets Next's own gzip only when its Content-Type is already on the response

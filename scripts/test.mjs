@@ -59,6 +59,18 @@ function ensureChromium() {
   throw new Error(`No Chromium at ${path}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
+// The report integration tests render PDFs with Debian's poppler-utils (pdftoppm, pdftotext).
+function ensurePopplerUtils() {
+  if (existsSync("/usr/bin/pdftoppm") && existsSync("/usr/bin/pdftotext")) return;
+  if (process.getuid?.() === 0) {
+    step("Installing Debian's poppler-utils for the PDF report tests (apt-get)");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "poppler-utils"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+    return;
+  }
+  throw new Error("No pdftoppm/pdftotext. Install them (sudo apt-get install poppler-utils).");
+}
+
 try {
   const started = Date.now();
   rmSync(REPORTS, { recursive: true, force: true });
@@ -68,6 +80,7 @@ try {
   timed("Type-check", () => run(bin("tsc"), ["--noEmit"]));
   timed("Lint", () => run(bin("eslint"), ["--max-warnings", "0", "."]));
   timed("Unit tests", () => vitest("unit", "unit"));
+  timed("poppler-utils", ensurePopplerUtils);
   timed("Glewlwyd (the OAuth connector's second peer)", () => ensureGlewlwyd({ required: Boolean(process.env.CI) }));
   timed("Integration tests on PGlite", () => vitest("integration", "integration-pglite", { TEST_DB: "pglite" }));
   if (await postgresReachable()) {

@@ -16,7 +16,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { COLUMN_IDS, type TColumnId } from "@/lib/inventory/columns";
 import { useCredentialCount, useCredentialPage } from "@/lib/inventory/hooks/use-credentials";
 import { useInventoryUrl } from "@/lib/inventory/hooks/use-inventory-url";
-import { describeIssues, type TCredentialFilter } from "@/lib/inventory/query-params";
+import { describeIssues, listQueryToSearchParams, type TCredentialFilter } from "@/lib/inventory/query-params";
+import { InventoryExportMenu } from "@/components/reports/export-menu";
 import type { TCredentialCount, TCredentialPage, TEntityLabels, TFilterOptions, TFrameworkOption } from "@/lib/inventory/types";
 
 export type { TInventoryPermissions } from "@/components/inventory/selection-bar";
@@ -120,6 +121,8 @@ export function InventoryView({
           <p role="status" className="text-ui text-success" data-testid="inventory-notice">
             {notice}
           </p>
+        ) : permissions.exportReports ? (
+          <InventoryExportMenu filters={listQueryToSearchParams({ ...filter, sort: query.sort, dir: query.dir }).toString()} />
         ) : null}
       </div>
 

@@ -14,7 +14,7 @@ const AssignOwnerDialog = lazy(() => import("@/components/inventory/ownership-co
 const BulkRevokeDialog = lazy(() => import("@/components/workflows/bulk-revoke-dialog").then((m) => ({ default: m.BulkRevokeDialog })));
 const ClaimButton = lazy(() => import("@/components/inventory/ownership-controls").then((m) => ({ default: m.ClaimButton })));
 
-export type TInventoryPermissions = TOwnershipPermissions & { searchesEmail?: boolean; bulkRevoke?: boolean };
+export type TInventoryPermissions = TOwnershipPermissions & { searchesEmail?: boolean; bulkRevoke?: boolean; exportReports?: boolean };
 
 export type TSelected = Map<string, { name: string; claimable: boolean; ownerId: string | null; teamId: string | null }>;
 

@@ -1,4 +1,4 @@
-import { Bot, Cable, ClipboardCheck, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, ShieldAlert, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, FileDown, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, ShieldAlert, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -19,9 +19,9 @@ export const NAV_SECTIONS: TNavSection[] = [
     label: "Remediate",
     items: [
       { href: "/alerts", label: "Alerts", icon: Siren },
+      { href: "/exposures", label: "Exposures", icon: ShieldAlert },
       { href: "/workflows", label: "Workflows", icon: Workflow },
       { href: "/reviews", label: "Reviews", icon: ClipboardCheck },
-      { href: "/exposures", label: "Exposures", icon: ShieldAlert },
     ],
   },
   {
@@ -29,6 +29,7 @@ export const NAV_SECTIONS: TNavSection[] = [
     items: [
       { href: "/frameworks", label: "Frameworks", icon: Library },
       { href: "/audit", label: "Audit", icon: ScrollText },
+      { href: "/reports", label: "Reports", icon: FileDown },
     ],
   },
 ];

@@ -27,6 +27,11 @@ export const API_KEY_SCOPES = {
     description: "Send scan reports (POST /api/v1/scans): what `npm run scan -- <dir> --send` posts from developer machines and CI.",
     permissions: ["scans.write"],
   },
+  "reports:export": {
+    label: "Export reports",
+    description: "Download reports with their signed manifests (GET /api/v1/reports/export, /api/v1/reports/manifest).",
+    permissions: ["reports.export"],
+  },
 } as const satisfies Record<string, { label: string; description: string; permissions: readonly TPermission[] }>;
 
 export type TApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -75,6 +75,9 @@ export const PERMISSIONS = {
   // is for those who answer for security; closing an exposure also for the credential's owners.
   "scans.write": everywhere("admin", "security"),
   "exposures.remediate": { admin: "any", security: "any", owner: "owned" },
+  // Reports and exports (lib/reports): those who answer for evidence. Owners read everything in the
+  // app but do not take signed copies of it out.
+  "reports.export": everywhere("admin", "security", "auditor"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

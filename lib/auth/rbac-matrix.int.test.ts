@@ -71,6 +71,8 @@ const MATRIX: Record<string, TPermission> = {
   "scans.ingest": "scans.write",
   "scans.upload": "scans.write",
   "exposures.remediate": "exposures.remediate",
+  "reports.export": "reports.export",
+  "reports.manifest": "reports.export",
 };
 
 const PROBE = "__rbac_probe__";

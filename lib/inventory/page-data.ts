@@ -23,7 +23,7 @@ export type TInventoryPageData = {
   labels: TEntityLabels;
   columns: TColumnId[];
   /** What the selection bar may offer: ownership controls, and bulk revocation (security, admin). */
-  permissions: TOwnershipPermissions & { bulkRevoke: boolean };
+  permissions: TOwnershipPermissions & { bulkRevoke: boolean; exportReports: boolean };
   now: number;
 };
 
@@ -64,7 +64,7 @@ export async function loadInventoryPageData(
     frameworks: frameworkOptions(),
     labels,
     columns: parseColumnsCookie(cookieStore.get(COLUMNS_COOKIE)?.value),
-    permissions: { ...ownershipPermissions(actor), bulkRevoke: allows(actor, "workflows.break_glass") },
+    permissions: { ...ownershipPermissions(actor), bulkRevoke: allows(actor, "workflows.break_glass"), exportReports: allows(actor, "reports.export") },
     now: now.getTime(),
   };
 }

@@ -11,6 +11,7 @@ export const tokenwardScopes = defineScopeFamily({
   exact: {
     "inventory:read": { privilege: "read", reason: "Lists and counts credentials, reads the risk policy" },
     "audit:export": { privilege: "read", reason: "Downloads the whole signed audit trail (sensitive read)" },
+    "reports:export": { privilege: "read", reason: "Downloads reports (inventory, frameworks, workflows, audit extract) with signed manifests (sensitive read)" },
   },
   rules: [],
 });

@@ -1,0 +1,27 @@
+import { FileLock2 } from "lucide-react";
+import type { Metadata } from "next";
+import { ReportExportForm } from "@/components/reports/report-export-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { allows } from "@/lib/auth/access";
+import { requireActor } from "@/lib/auth/session";
+import { reportFormOptions } from "@/lib/reports/page-data";
+
+export const metadata: Metadata = { title: "Reports" };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ReportsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const actor = await requireActor();
+  const view = (await searchParams).view;
+  return (
+    <>
+      <PageHeader title="Reports" description="Evidence for auditors: CSV, JSON or PDF, each with a manifest signed by the audit key that anyone can check offline." />
+      {allows(actor, "reports.export") ? (
+        <ReportExportForm options={reportFormOptions(new Date())} initialInventory={typeof view === "string" ? view.slice(0, 2000) : ""} />
+      ) : (
+        <EmptyState icon={FileLock2} title="Reports are for auditors, security and admins" description="Your role reads everything in Tokenward but does not export signed reports. Ask an admin if you need one." />
+      )}
+    </>
+  );
+}

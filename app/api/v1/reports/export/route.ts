@@ -1,0 +1,4 @@
+import { exportReportRoute } from "@/lib/reports/routes";
+
+export const dynamic = "force-dynamic";
+export const GET = exportReportRoute;
