@@ -15,7 +15,7 @@ export function AlertsTable({ items }: { items: TAlertRow[] }) {
         <TR>
           <TH>Credential</TH>
           <TH>Findings</TH>
-          <TH className="w-28">Risk</TH>
+          <TH className="hidden w-28 sm:table-cell">Risk</TH>
           <TH className="hidden w-40 lg:table-cell">Last used</TH>
         </TR>
       </THead>
@@ -30,11 +30,12 @@ export function AlertsTable({ items }: { items: TAlertRow[] }) {
                 {row.provider}
                 {row.owner ? ` · ${row.owner}` : " · no owner"}
               </p>
+              <RiskLevelBadge level={row.level as TRiskLevel} score={row.score} className="mt-1 sm:hidden" />
             </TD>
             <TD className="align-top">
               <ul className="flex flex-col gap-1.5">
                 {row.findings.map((f) => (
-                  <li key={f.factor} className="flex flex-col gap-0.5">
+                  <li key={f.factor} className="flex min-w-0 flex-col gap-0.5 [overflow-wrap:anywhere]">
                     <span className="flex flex-wrap items-center gap-1.5">
                       <Badge tone={f.factor === "passthrough" ? "danger" : "warning"}>{USAGE_FACTOR_LABELS[f.factor]}</Badge>
                       {f.factor === "passthrough" && row.trace ? (
@@ -48,7 +49,7 @@ export function AlertsTable({ items }: { items: TAlertRow[] }) {
                 ))}
               </ul>
             </TD>
-            <TD className="align-top">
+            <TD className="hidden align-top sm:table-cell">
               <RiskLevelBadge level={row.level as TRiskLevel} score={row.score} />
             </TD>
             <TD className="hidden align-top text-xs text-muted-foreground lg:table-cell">{row.lastUsedAt ? `${row.lastUsedAt.slice(0, 16).replace("T", " ")} UTC` : "never"}</TD>

@@ -9,17 +9,17 @@ export function HopTable({ hops, forwarded }: { hops: THop[]; forwarded: string[
     <Table label="Hops of this trace, in time order">
       <THead>
         <TR>
-          <TH className="w-32">Time (UTC)</TH>
+          <TH className="w-24 sm:w-32">Time (UTC)</TH>
           <TH>Caller → target</TH>
-          <TH>Credential</TH>
-          <TH className="w-28">Outcome</TH>
+          <TH className="hidden sm:table-cell">Credential</TH>
+          <TH className="hidden w-28 sm:table-cell">Outcome</TH>
         </TR>
       </THead>
       <TBody>
         {hops.map((hop) => (
           <TR key={hop.id} data-testid={forwarded.includes(hop.id) ? "hop-forwarded" : "hop"}>
             <TD className="align-top font-mono text-xs">{hop.time.slice(11, 23)}</TD>
-            <TD className="align-top">
+            <TD className="align-top [overflow-wrap:anywhere]">
               <span className="font-medium text-foreground">{hop.caller.id}</span>
               <span className="text-muted-foreground"> ({hop.caller.kind.replace("_", " ")}) → </span>
               <span className="font-medium text-foreground">{hop.target.id}</span>
@@ -30,8 +30,11 @@ export function HopTable({ hops, forwarded }: { hops: THop[]; forwarded: string[
                   <Badge tone="danger">Forwarded: {hop.caller.id} passed on the token it was given</Badge>
                 </p>
               ) : null}
+              <p className="mt-1 text-xs text-muted-foreground sm:hidden">
+                {hop.credential ? hop.credential.name : "credential not recorded"} · {hop.outcome.replace("_", " ")}
+              </p>
             </TD>
-            <TD className="align-top">
+            <TD className="hidden align-top sm:table-cell">
               {hop.credential ? (
                 <Link href={`/inventory/${hop.credential.id}`} className="hover:underline">
                   {hop.credential.name}
@@ -41,7 +44,7 @@ export function HopTable({ hops, forwarded }: { hops: THop[]; forwarded: string[
                 <span className="text-muted-foreground">not recorded</span>
               )}
             </TD>
-            <TD className="align-top">
+            <TD className="hidden align-top sm:table-cell">
               <Badge tone={hop.outcome === "allowed" ? "neutral" : hop.outcome === "denied" ? "warning" : hop.outcome === "error" ? "danger" : "primary"}>{hop.outcome.replace("_", " ")}</Badge>
             </TD>
           </TR>

@@ -21,7 +21,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
   const { nodes, edges } = traceGraph(hops, forwarded);
   const kind = (k: string) => (k === "mcp_server" ? "server" : k === "provider_api" ? "provider" : "identity") as "server" | "provider" | "identity";
   const topology = {
-    nodes: nodes.map((n) => ({ id: n.id, kind: kind(n.kind), label: n.label, detail: n.kind })),
+    nodes: nodes.map((n) => ({ id: n.id, kind: kind(n.kind), label: n.label, detail: kind(n.kind) === "identity" ? n.kind : undefined })),
     edges: edges.map((e) => ({ id: e.id, source: e.from, target: e.to, label: e.label, danger: e.forwarded })),
   };
   return (
