@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   // The new secret is revealed once, to someone who answers for the credential.
   "workflows.reveal": { admin: "owned", security: "owned", owner: "owned" },
   "policy.manage": everywhere("admin"),
+  // Rotation policies (lib/rotation-policies): admins edit them (policy.manage); security and auditors read them.
+  "rotation_policy.read": everywhere("admin", "security", "auditor"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -3,12 +3,13 @@ import { providerSyncJob } from "@/lib/providers/jobs";
 import { expireDueJob, recomputeAllJob } from "@/lib/risk/jobs";
 import { workflowAdvanceJob, workflowTickJob } from "@/lib/workflows/jobs";
 import { emailNoticesJob } from "@/lib/notifications/jobs";
+import { rotationPoliciesJob } from "@/lib/rotation-policies/jobs";
 
 /**
  * THE job registry: every kind of background job, once. Add a job by defining it beside its domain
  * (lib/<domain>/jobs.ts, handlers call domain services) and listing it here.
  */
-export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob] as const satisfies readonly TJobDefinition[];
+export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, rotationPoliciesJob] as const satisfies readonly TJobDefinition[];
 
 export type TJobType = (typeof JOBS)[number]["type"];
 
