@@ -63,6 +63,9 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.bulk_revoke": "workflows.break_glass",
   "workflows.bulk_retry": "workflows.break_glass",
   "workflows.batch_progress": "workflows.read",
+  "rotation_policies.save": "policy.manage",
+  "rotation_policies.run": "policy.manage",
+  "rotation_policies.preview": "policy.manage",
 };
 
 const PROBE = "__rbac_probe__";

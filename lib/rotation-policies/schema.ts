@@ -11,9 +11,7 @@ import { CREDENTIAL_KINDS, RISK_LEVELS, SENSITIVITIES } from "@/lib/risk/model";
 const ZDays = (max: number, what: string) =>
   z.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, `${what} must be at least 1 day`).max(max, `${what} must be at most ${max.toLocaleString("en")} days`);
 
-function unique<T>(what: string) {
-  return (list: T[]) => new Set(list).size === list.length || `lists ${what} twice`;
-}
+const isUnique = (list: unknown[]) => new Set(list).size === list.length;
 
 /** Auto-approval of a rule's requests: only up to this risk level and provider sensitivity, and never above the risk policy's own ceiling. */
 export const AUTO_APPROVE_LEVELS = ["none", "low", "medium"] as const;
@@ -30,11 +28,11 @@ export const ZRotationRule = z
     enabled: z.boolean({ error: "must be true or false" }),
     scope: z.strictObject({
       /** Empty = every provider. */
-      providerIds: z.array(z.uuid({ error: "must be a provider id" })).max(50, "at most 50 providers").refine(unique("a provider")),
+      providerIds: z.array(z.uuid({ error: "must be a provider id" })).max(50, "at most 50 providers").refine(isUnique, "lists a provider twice"),
       /** Empty = every kind. */
-      kinds: z.array(z.enum(CREDENTIAL_KINDS, { error: `must be one of ${CREDENTIAL_KINDS.join(", ")}` })).refine(unique("a kind")),
+      kinds: z.array(z.enum(CREDENTIAL_KINDS, { error: `must be one of ${CREDENTIAL_KINDS.join(", ")}` })).refine(isUnique, "lists a kind twice"),
       /** Empty = every risk level. */
-      levels: z.array(z.enum(RISK_LEVELS, { error: `must be one of ${RISK_LEVELS.join(", ")}` })).refine(unique("a level")),
+      levels: z.array(z.enum(RISK_LEVELS, { error: `must be one of ${RISK_LEVELS.join(", ")}` })).refine(isUnique, "lists a level twice"),
     }),
     /** Request a rotation when the credential was last rotated (or issued) this many days ago. */
     rotateEveryDays: ZDays(3650, "the rotation period").nullable(),
@@ -52,7 +50,7 @@ export const ZRotationPolicy = z.strictObject({
     .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, "two rules have the same id"),
   reminders: z.strictObject({
     /** Days before expiresAt at which owners are reminded, once each. */
-    leadDays: z.array(ZDays(365, "a reminder lead time")).max(6, "at most 6 reminders").refine(unique("a lead time")),
+    leadDays: z.array(ZDays(365, "a reminder lead time")).max(6, "at most 6 reminders").refine(isUnique, "lists a lead time twice"),
   }),
   /** After a policy request is rejected or expires, wait this long (doubled for each further one) before asking again. */
   backoffDays: ZDays(365, "the back-off"),

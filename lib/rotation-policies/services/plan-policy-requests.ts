@@ -71,10 +71,13 @@ export async function planPolicyRequests(db: PrismaClient | TTx, policy: TRotati
     (await db.workflow.findMany({ where: { credentialId: { in: ids }, state: { notIn: [...OPEN_STATES_EXCLUDED] } }, select: { credentialId: true } })).map((w) => w.credentialId),
   );
   const requests = await db.policyRequest.findMany({ where: { credentialId: { in: ids } }, orderBy: { createdAt: "desc" }, select: { credentialId: true, workflowId: true, createdAt: true } });
-  const states = new Map((await db.workflow.findMany({ where: { id: { in: requests.map((r) => r.workflowId) } }, select: { id: true, state: true } })).map((w) => [w.id, w.state as string]));
+  const ended = await db.workflow.findMany({ where: { id: { in: requests.map((r) => r.workflowId) } }, select: { id: true, state: true, decidedAt: true, approvalDueAt: true, completedAt: true } });
+  const states = new Map(ended.map((w) => [w.id, w.state as string]));
+  // The back-off runs from when the request ended (rejected, expired unanswered, rolled back), not from when it was opened.
+  const endOf = new Map(ended.map((w) => [w.id, (w.state === "expired" ? w.approvalDueAt : w.completedAt ?? w.decidedAt)?.getTime() ?? 0]));
   const history = new Map<string, { last: number; failures: number; counting: boolean }>();
   for (const r of requests) {
-    const h = history.get(r.credentialId) ?? { last: r.createdAt.getTime(), failures: 0, counting: true };
+    const h = history.get(r.credentialId) ?? { last: Math.max(r.createdAt.getTime(), endOf.get(r.workflowId) ?? 0), failures: 0, counting: true };
     if (h.counting && FAILED.has(states.get(r.workflowId) ?? "")) h.failures++;
     else h.counting = false;
     history.set(r.credentialId, h);
