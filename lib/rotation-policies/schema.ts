@@ -63,3 +63,10 @@ export const DEFAULT_ROTATION_POLICY: TRotationPolicy = { rules: [], reminders: 
 
 /** "policy v3 rule quarterly-github": who asked, in the workflow list, its timeline and the audit trail. */
 export const policyRequesterLabel = (version: number, ruleId: string) => `rotation policy v${version} rule ${ruleId}`;
+
+/** The same document always gives the same text, whatever the key order (JSONB reorders keys): for "changed?" checks. */
+export function canonicalPolicy(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)])) : v;
+  return JSON.stringify(sort(value));
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
 import type { TTx } from "@/lib/server/execute";
-import type { TRotationPolicy } from "@/lib/rotation-policies/schema";
+import { canonicalPolicy, type TRotationPolicy } from "@/lib/rotation-policies/schema";
 import { loadActiveRotationPolicy } from "@/lib/rotation-policies/services/active-rotation-policy";
 
 /**
@@ -30,7 +30,7 @@ export async function saveRotationPolicy(tx: TTx, actor: TActor, input: { docume
     });
     if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "A rule names a provider that does not exist.", { fieldErrors });
   }
-  if (JSON.stringify(active.policy) === JSON.stringify(input.document)) throw new AppError("CONFLICT", `Nothing to save: this is the policy in force (v${active.version}).`);
+  if (canonicalPolicy(active.policy) === canonicalPolicy(input.document)) throw new AppError("CONFLICT", `Nothing to save: this is the policy in force (v${active.version}).`);
   const version = active.version + 1;
   await tx.rotationPolicy.create({ data: { version, document: input.document, comment: input.comment || null, createdById: actor.id } });
   return { version, previousVersion: active.version };
