@@ -23,7 +23,7 @@ type TPreview = {
   blockedCount: number;
   perRule: { id: string; name: string; requests: number; autoApproved: number; replacement: number; blocked: number }[];
   samples: { id: string; name: string; provider: string; rule: string; why: string; autoApprove: boolean; path: string }[];
-  blocked: { id: string; name: string; provider: string; rule: string; reason: string | null }[];
+  blocked: { reason: string; count: number; samples: { id: string; name: string }[] }[];
 };
 
 function slug(name: string, taken: Set<string>): string {
@@ -212,8 +212,18 @@ function PreviewPanel({ data }: { data: TPreview }) {
           <h3 className="text-ui font-medium">Cannot auto-rotate</h3>
           <ul className="flex flex-col gap-1 text-ui text-muted-foreground" data-testid="rotation-preview-blocked">
             {data.blocked.map((b) => (
-              <li key={b.id}>
-                <Link href={`/inventory/${b.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">{b.name}</Link> ({b.provider}): {b.reason}
+              <li key={b.reason}>
+                <span className="font-medium text-foreground tabular-nums">{b.count.toLocaleString("en")}</span>: {b.reason}{" "}
+                <span className="text-xs">
+                  (e.g.{" "}
+                  {b.samples.map((c, i) => (
+                    <span key={c.id}>
+                      {i ? ", " : ""}
+                      <Link href={`/inventory/${c.id}`} className="underline-offset-4 hover:underline">{c.name}</Link>
+                    </span>
+                  ))}
+                  )
+                </span>
               </li>
             ))}
           </ul>

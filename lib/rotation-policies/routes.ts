@@ -9,6 +9,19 @@ import { defineRoute } from "@/lib/server/route";
 
 const SAMPLES = 20;
 
+/** "Cannot auto-rotate", grouped by reason (one provider not connected is one line, not 300), with a few names each. */
+function groupBlocked(items: { credential: { id: string; name: string }; reason: string | null }[]) {
+  const groups = new Map<string, { reason: string; count: number; samples: { id: string; name: string }[] }>();
+  for (const i of items) {
+    const reason = i.reason ?? "cannot be rotated here";
+    const g = groups.get(reason) ?? { reason, count: 0, samples: [] };
+    g.count++;
+    if (g.samples.length < 3) g.samples.push({ id: i.credential.id, name: i.credential.name });
+    groups.set(reason, g);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, 10);
+}
+
 /**
  * POST /api/v1/rotation-policies/preview {document} — the dry run: what a draft would request now,
  * per rule, with the credentials it cannot rotate and why. A read (nothing written, nothing audited).
@@ -38,7 +51,7 @@ export const previewRotationPolicyRoute = defineRoute({
       backingOff: plan.backingOff,
       perRule,
       samples: requestable.slice(0, SAMPLES).map((i) => ({ id: i.credential.id, name: i.credential.name, provider: i.credential.providerName, rule: i.match.rule.id, why: i.match.why, autoApprove: i.match.autoApprove, path: i.path })),
-      blocked: plan.items.filter((i) => i.path === "blocked").slice(0, SAMPLES).map((i) => ({ id: i.credential.id, name: i.credential.name, provider: i.credential.providerName, rule: i.match.rule.id, reason: i.reason })),
+      blocked: groupBlocked(plan.items.filter((i) => i.path === "blocked")),
       blockedCount: plan.items.length - requestable.length,
     };
   },
