@@ -42,7 +42,7 @@ const newRule = (taken: Set<string>): TRotationRule => ({
  * server's own schema; saving needs a dry run of exactly this draft first ("this would request N
  * rotations now"), so nobody saves a rule without seeing what it does.
  */
-export function RotationPolicyEditor({ initial, version, providers, readOnly }: { initial: TRotationPolicy; version: number; providers: TProviderOption[]; readOnly: boolean }) {
+export function RotationPolicyEditor({ initial, version, providers, readOnly, ceiling }: { initial: TRotationPolicy; version: number; providers: TProviderOption[]; readOnly: boolean; ceiling: { enabled: boolean; maxLevel: string } }) {
   const [draft, setDraft] = useState<TRotationPolicy>(initial);
   const [leadText, setLeadText] = useState(initial.reminders.leadDays.join(", "));
   const [comment, setComment] = useState("");
@@ -96,7 +96,7 @@ export function RotationPolicyEditor({ initial, version, providers, readOnly }: 
         {draft.rules.length ? (
           <ol className="flex flex-col gap-3">
             {draft.rules.map((r, i) => (
-              <RuleEditor key={i} rule={r} index={i} providers={providers} errors={errors} readOnly={readOnly} onChange={(next) => rename(i, next)} onRemove={() => setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))} />
+              <RuleEditor key={i} ceiling={ceiling} rule={r} index={i} providers={providers} errors={errors} readOnly={readOnly} onChange={(next) => rename(i, next)} onRemove={() => setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))} />
             ))}
           </ol>
         ) : (

@@ -54,7 +54,7 @@ export async function RotationPolicyPage({ actor }: { actor: TActor }) {
           Read-only: only admins change the rotation policy.
         </p>
       )}
-      <RotationPolicyEditor initial={data.active.policy} version={data.active.version} providers={data.providers} readOnly={!canEdit} />
+      <RotationPolicyEditor ceiling={data.ceiling} initial={data.active.policy} version={data.active.version} providers={data.providers} readOnly={!canEdit} />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section>
           <h2 className="mb-2 text-sm font-semibold">Requests the policy opened</h2>

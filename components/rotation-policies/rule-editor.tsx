@@ -43,7 +43,9 @@ export function RuleEditor({
   readOnly,
   onChange,
   onRemove,
+  ceiling,
 }: {
+  ceiling: { enabled: boolean; maxLevel: string };
   rule: TRotationRule;
   index: number;
   providers: TProviderOption[];
@@ -127,7 +129,11 @@ export function RuleEditor({
         ) : (
           <FieldHint>Otherwise the credential&apos;s owner or team approves each request.</FieldHint>
         )}
-        <FieldHint>Never above the risk policy&apos;s own auto-approval setting (Settings → Risk policy); never for break-glass.</FieldHint>
+        <FieldHint data-testid={`rule-${index}-ceiling`}>
+          {ceiling.enabled
+            ? `Never above the risk policy's auto-approval setting (now: up to ${ceiling.maxLevel}); never for break-glass.`
+            : "The risk policy allows no auto-approval now (Settings → Risk policy): every request waits for its owner until it does."}
+        </FieldHint>
       </fieldset>
     </li>
   );
