@@ -1,4 +1,5 @@
 import { FactorLink } from "@/components/risk/factor-link";
+import { FactorFixLinks } from "@/components/risk/factor-fix-links";
 import { FrameworkChip } from "@/components/risk/framework-chip";
 import { EvidenceText } from "@/components/risk/evidence-text";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
@@ -21,7 +22,7 @@ const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
  * Every factor of a credential's score with its points, evidence, remediation and framework items,
  * strongest first, and how the points combine. Presentational: give it the stored result.
  */
-export function RiskFactorsList({ data }: { data: TRiskFactorsData }) {
+export function RiskFactorsList({ data, fixFor }: { data: TRiskFactorsData; /** The credential whose factors these are: factors with a fix in the app link to it. */ fixFor?: string }) {
   if (!data.scoredAt) {
     return <p className="text-ui text-muted-foreground">Not scored yet. Every credential is scored by the next full recompute (Settings → Risk policy).</p>;
   }
@@ -60,6 +61,7 @@ export function RiskFactorsList({ data }: { data: TRiskFactorsData }) {
               <span className="font-medium text-foreground">Fix: </span>
               {f.remediation}
             </p>
+            {fixFor ? <FactorFixLinks factorId={f.id} credentialId={fixFor} /> : null}
             {f.frameworks.length > 0 ? (
               <div className="flex flex-wrap gap-1" aria-label="Framework items">
                 {f.frameworks.map((item) => (

@@ -14,13 +14,13 @@ export type TRequestRights = { request: boolean; breakGlass: boolean };
  * this viewer may make — each only where the connector declares the capability, with the reason
  * where it does not.
  */
-export function CredentialWorkflowsCard({ credential, data, rights, now }: { credential: { id: string; name: string; status: string }; data: TCredentialWorkflows; rights: TRequestRights; now: number }) {
+export function CredentialWorkflowsCard({ credential, data, rights, now, openRotation = false }: { credential: { id: string; name: string; status: string }; data: TCredentialWorkflows; rights: TRequestRights; now: number; openRotation?: boolean }) {
   const { plans, open, recent } = data;
   const closed = credential.status === "revoked" || credential.status === "disabled";
   const canAct = !open && !closed;
   const blocked = [plans.rotation, plans.revocation].find((p) => !p.possible);
   return (
-    <Card data-testid="credential-workflows">
+    <Card id="workflows" className="scroll-mt-20" data-testid="credential-workflows">
       <CardHeader>
         <CardTitle>Workflows</CardTitle>
         <CardDescription>Rotations and revocations of this credential, run at its provider.</CardDescription>
@@ -29,7 +29,7 @@ export function CredentialWorkflowsCard({ credential, data, rights, now }: { cre
         {canAct && (rights.request || rights.breakGlass) ? (
           <div className="flex flex-wrap gap-2">
             {rights.request && plans.rotation.possible ? (
-              <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} kind="rotation" plan={plans.rotation.summary} needsValue={plans.rotation.revokeNeedsValue} deliveryTargets={plans.rotation.canIssue ? data.deliveryTargets : []} />
+              <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} key={openRotation ? "asked" : "idle"} kind="rotation" defaultOpen={openRotation} plan={plans.rotation.summary} needsValue={plans.rotation.revokeNeedsValue} deliveryTargets={plans.rotation.canIssue ? data.deliveryTargets : []} />
             ) : null}
             {rights.request && plans.revocation.possible ? (
               <RequestWorkflowDialog credentialId={credential.id} credentialName={credential.name} kind="revocation" plan={plans.revocation.summary} needsValue={plans.revocation.revokeNeedsValue} />

@@ -35,6 +35,7 @@ export function RequestWorkflowDialog({
   plan,
   needsValue,
   deliveryTargets = [],
+  defaultOpen = false,
 }: {
   credentialId: string;
   credentialName: string;
@@ -43,9 +44,11 @@ export function RequestWorkflowDialog({
   needsValue: boolean;
   /** Rotation: where the new secret may go instead of a one-time reveal. */
   deliveryTargets?: { id: string; name: string }[];
+  /** Opened on arrival: a link that fixes a risk factor ("Request rotation") lands here. */
+  defaultOpen?: boolean;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [reason, setReason] = useState("");
   const [value, setValue] = useState("");
   const [target, setTarget] = useState("");

@@ -13,5 +13,9 @@ f.world.generatePats(f.org.spec.login, 40);
 const file = path.resolve(import.meta.dirname, "../..", GITHUB_PEER_FILE);
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, JSON.stringify({ url: peer.url, org: f.org.spec.login, appId: String(f.app.id), privateKey: f.key.privateKeyPem }));
+// A second organisation (its own App) for the rotation policy e2e: PATs no other spec revokes.
+const rotation = githubFixture(peer, { org: "acme-rotation-e2e" });
+rotation.world.generatePats(rotation.org.spec.login, 20);
+writeFileSync(file.replace(/\.json$/, "-rotation.json"), JSON.stringify({ url: peer.url, org: rotation.org.spec.login, appId: String(rotation.app.id), privateKey: rotation.key.privateKeyPem }));
 process.stdout.write(`fake GitHub listening on ${peer.url}\n`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void peer.close().then(() => process.exit(0)));

@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   // Reports and exports (lib/reports): those who answer for evidence. Owners read everything in the
   // app but do not take signed copies of it out.
   "reports.export": everywhere("admin", "security", "auditor"),
+  // Rotation policies (lib/rotation-policies): admins edit them (policy.manage); security and auditors read them.
+  "rotation_policy.read": everywhere("admin", "security", "auditor"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -73,6 +73,9 @@ const MATRIX: Record<string, TPermission> = {
   "exposures.remediate": "exposures.remediate",
   "reports.export": "reports.export",
   "reports.manifest": "reports.export",
+  "rotation_policies.save": "policy.manage",
+  "rotation_policies.run": "policy.manage",
+  "rotation_policies.preview": "policy.manage",
 };
 
 const PROBE = "__rbac_probe__";

@@ -23,6 +23,7 @@ export const EMAILED_KINDS = [
   "workflow.bulk_revocation",
   "workflow.expired",
   "workflow.rejected",
+  "credential.expiry_reminder",
 ] as const;
 
 const BATCH = 100;

@@ -23,14 +23,19 @@ import { sealWorkflowSecret } from "./workflow-record";
 
 export type TRequested = { id: string; state: string; plan: Extract<TWorkflowPlan, { possible: true }> };
 
+/** A rotation policy asking (lib/rotation-policies): no person, so no id; its label names the version and rule. */
+export type TPolicyRequester = { policy: string };
+
 const CLOSED = ["revoked", "disabled"];
 
 export async function requestWorkflow(
   tx: TTx,
-  actor: TActor,
+  requester: TActor | TPolicyRequester,
   input: { credentialId: string; kind: TWorkflowKind; reason?: string; currentValue?: string; breakGlass?: boolean; deliveryTargetId?: string },
   now = new Date(),
 ): Promise<TRunOutcome<TRequested>> {
+  const actor = "policy" in requester ? null : requester;
+  if (!actor && input.breakGlass) throw new AppError("FORBIDDEN", "A policy never opens a break-glass revocation.");
   const credential = await tx.credential.findUniqueOrThrow({
     where: { id: input.credentialId },
     select: { id: true, name: true, kind: true, status: true, fingerprint: true, ownerId: true, teamId: true, providerId: true, provider: { select: { name: true, type: true, enabled: true, encryptedCredentials: true } } },
@@ -62,7 +67,7 @@ export async function requestWorkflow(
 
   const id = randomUUID();
   const breakGlass = input.breakGlass === true;
-  const label = actorLabel(actor);
+  const label = actor ? actorLabel(actor) : (requester as TPolicyRequester).policy;
   await tx.workflow.create({
     data: {
       id,
@@ -70,7 +75,7 @@ export async function requestWorkflow(
       state: breakGlass ? "approved" : "requested",
       credentialId: credential.id,
       providerId: credential.providerId,
-      requestedById: actor.id,
+      requestedById: actor?.id ?? null,
       requestedByLabel: label,
       reason: input.reason ?? null,
       breakGlass,
@@ -78,13 +83,13 @@ export async function requestWorkflow(
       nextRunAt: breakGlass ? now : null,
       oldSecret: input.currentValue ? sealWorkflowSecret(id, "old", input.currentValue) : null,
       deliveryTargetId: input.deliveryTargetId ?? null,
-      ...(breakGlass ? { decidedById: actor.id, decidedByLabel: label, decidedAt: now, decisionComment: "break-glass" } : {}),
+      ...(breakGlass && actor ? { decidedById: actor.id, decidedByLabel: label, decidedAt: now, decisionComment: "break-glass" } : {}),
       createdAt: now,
     },
   });
   const detail = { reason: input.reason ?? null, plan: plan.summary, valueSupplied: Boolean(input.currentValue) };
-  await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor.id, actorLabel: label, type: "requested", toState: "requested", detail } });
-  if (breakGlass) {
+  await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor?.id ?? null, actorLabel: label, type: "requested", toState: "requested", detail } });
+  if (breakGlass && actor) {
     await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor.id, actorLabel: label, type: "break_glass", fromState: "requested", toState: "approved", detail: { reason: input.reason ?? null } } });
     await enqueueJob(tx, { type: WORKFLOW_ADVANCE_JOB, payload: { workflowId: id }, requeue: "if-finished", now });
   }
@@ -93,11 +98,11 @@ export async function requestWorkflow(
   const what = input.kind === "rotation" ? "Rotation" : "Revocation";
   await notifyWorkflow(tx, {
     recipients: approvers,
-    exclude: [actor.id],
+    exclude: [actor?.id],
     workflowId: id,
     kind: breakGlass ? "workflow.break_glass" : "workflow.approval_requested",
     title: breakGlass ? `Break-glass revocation of “${credential.name}”` : `${what} of “${credential.name}” needs your approval`,
-    detail: `by ${actor.name}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`,
+    detail: `by ${actor ? actor.name : label}${input.reason ? `: ${input.reason.slice(0, 200)}` : ""}`,
   });
 
   const summary = { credentialId: credential.id, credential: credential.name, kind: input.kind, breakGlass, reason: input.reason ?? null, plan: plan.summary, valueSupplied: Boolean(input.currentValue) };

@@ -51,8 +51,9 @@ export function planOf(w: Pick<TLockedWorkflow, "kind" | "credential" | "provide
   });
 }
 
-export type TWho = { actor: TActor | null };
-export const labelOf = (who: TWho) => actorLabel(who.actor);
+/** `label` names a non-person actor more precisely than "system" (a rotation policy's version and rule). */
+export type TWho = { actor: TActor | null; label?: string };
+export const labelOf = (who: TWho) => who.label ?? actorLabel(who.actor);
 
 /** The one way a workflow changes state. Throws CONFLICT (with the machine's reason) for a move the state does not allow. */
 export async function moveWorkflow(

@@ -16,7 +16,9 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
   return { title: await entityTitle("credential", (await params).id, "Credential") };
 }
 
-export default async function CredentialPage({ params }: { params: TParams }) {
+export default async function CredentialPage({ params, searchParams }: { params: TParams; searchParams: Promise<{ action?: string | string[] }> }) {
+  // ?action=rotate (from a risk factor's fix link or an expiry reminder) opens the rotation request.
+  const openRotation = (await searchParams).action === "rotate";
   const { actor, data } = await loadEntityPage((await params).id, withProviderState(withOwnershipOptions(getCredentialDetail, (d) => d.detail)));
   const permissions = ownershipPermissions(actor);
   const { detail, topology, readAt, options, providerState, workflows } = data;
@@ -35,6 +37,7 @@ export default async function CredentialPage({ params }: { params: TParams }) {
             data={workflows}
             rights={{ request: allows(actor, "workflows.request", owned), breakGlass: allows(actor, "workflows.break_glass") }}
             now={readAt}
+            openRotation={openRotation}
           />
         ) : null
       }
@@ -51,7 +54,7 @@ export default async function CredentialPage({ params }: { params: TParams }) {
       }
       riskPanel={
         <div className="flex flex-col gap-5">
-          <RiskFactorsPanel credentialId={detail.id} />
+          <RiskFactorsPanel credentialId={detail.id} fixLinks />
           <section aria-labelledby="score-history-heading" className="flex flex-col gap-2 border-t border-border pt-4">
             <h3 id="score-history-heading" className="text-ui font-medium">
               Score history
