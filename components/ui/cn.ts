@@ -16,13 +16,14 @@ const SIDE = "(?:t|r|b|l|x|y|s|e)";
 // [pattern, group] — the first match wins; `$1` in a group is the pattern's first capture.
 const RULES: [RegExp, string][] = (
   [
-    ["(block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|inline-table|contents|flow-root|list-item|hidden)", "display"],
+    ["(block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|inline-table|table-cell|table-row|table-caption|table-column|table-column-group|table-footer-group|table-header-group|table-row-group|contents|flow-root|list-item|hidden)", "display"],
     ["(static|fixed|absolute|relative|sticky)", "position"],
     ["(visible|invisible|collapse)", "visibility"],
     ["(sr-only|not-sr-only)", "sr"],
     ["(truncate|text-ellipsis|text-clip)", "text-overflow"],
     [String.raw`line-clamp-(\d+|none|\[.+\])`, "line-clamp"],
     ["(uppercase|lowercase|capitalize|normal-case)", "text-transform"],
+    ["(italic|not-italic)", "font-style"],
     ["(underline|overline|line-through|no-underline)", "text-decoration"],
     ["(tabular-nums|proportional-nums)", "fvn-spacing"],
     ["(filter|filter-none)", "filter"],

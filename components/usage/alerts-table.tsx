@@ -6,9 +6,10 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TRiskLevel } from "@/lib/risk/model";
 import type { TAlertRow } from "@/lib/usage/queries";
 import { USAGE_FACTOR_LABELS } from "@/components/usage/labels";
+import { DecideAlertDialog } from "@/components/usage/decide-alert-dialog";
 
 /** Credentials the usage detectors flag, strongest first, each finding with its evidence. */
-export function AlertsTable({ items }: { items: TAlertRow[] }) {
+export function AlertsTable({ items, canDecide }: { items: TAlertRow[]; canDecide: boolean }) {
   return (
     <Table label="Credentials flagged by the usage detectors">
       <THead>
@@ -43,8 +44,26 @@ export function AlertsTable({ items }: { items: TAlertRow[] }) {
                           Open the trace
                         </Link>
                       ) : null}
+                      {f.decision ? (
+                        <Badge tone="neutral" data-testid="alert-decision">
+                          {f.decision.kind} by {f.decision.by.replace(/ \(.*\)$/, "")}
+                        </Badge>
+                      ) : null}
+                      {canDecide ? (
+                        <span className="ml-auto flex gap-0.5">
+                          {f.decision ? (
+                            <DecideAlertDialog credentialId={row.credentialId} credentialName={row.name} factor={f.factor} factorLabel={USAGE_FACTOR_LABELS[f.factor]} decision="reopen" />
+                          ) : (
+                            <>
+                              <DecideAlertDialog credentialId={row.credentialId} credentialName={row.name} factor={f.factor} factorLabel={USAGE_FACTOR_LABELS[f.factor]} decision="acknowledged" />
+                              <DecideAlertDialog credentialId={row.credentialId} credentialName={row.name} factor={f.factor} factorLabel={USAGE_FACTOR_LABELS[f.factor]} decision="resolved" />
+                            </>
+                          )}
+                        </span>
+                      ) : null}
                     </span>
                     <EvidenceText text={f.evidence} className="text-xs text-muted-foreground" />
+                    {f.decision ? <p className="text-xs text-muted-foreground italic">“{f.decision.comment}” — {f.decision.at.slice(0, 16).replace("T", " ")} UTC</p> : null}
                   </li>
                 ))}
               </ul>

@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   // Machine telemetry (gateways, MCP servers, OTLP exporters) through an API key with usage:write:
   // the key's creator must be one who may see every credential's use.
   "usage.ingest": everywhere("admin", "security"),
+  // Deciding on a usage finding (acknowledge, resolve, re-open) is the security team's: an owner
+  // must not be able to silence an alert about their own credential.
+  "alerts.decide": everywhere("admin", "security"),
   // MCP servers: registering a remote one and its probe client (a secret) is admin's; admins and
   // security run the authorization probe.
   "mcp_servers.manage": everywhere("admin"),

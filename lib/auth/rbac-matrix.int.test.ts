@@ -68,6 +68,7 @@ const MATRIX: Record<string, TPermission> = {
   "workflows.batch_progress": "workflows.read",
   "usage.ingest": "usage.ingest",
   "usage.ingest_otlp": "usage.ingest",
+  "alerts.decide": "alerts.decide",
   "scans.ingest": "scans.write",
   "scans.upload": "scans.write",
   "exposures.remediate": "exposures.remediate",

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprintOf } from "@/lib/connectors/fingerprint";
+import { executeOperation } from "@/lib/server/execute";
+import { createRoleUsers, snapshotCounts } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { decideAlertOperation } from "@/lib/usage/operations";
 import { listUsageAlerts, readTrace } from "@/lib/usage/queries";
 import { applyPendingUsage } from "@/lib/usage/services/apply-pending-usage";
 import { ingestUsage } from "@/lib/usage/services/ingest-usage";
@@ -13,12 +16,14 @@ import type { TUsageEvent } from "@/lib/usage/schemas";
  */
 
 let database: TTestDatabase;
+let actors: Awaited<ReturnType<typeof createRoleUsers>>;
 const FORWARDED = "ghp_forwardedClientToken000000000000001";
 const EXCHANGED = "ghp_exchangedClientToken000000000000002";
 const OWN = "ghp_serversOwnTokenForGithub00000000003";
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  actors = await createRoleUsers(database.prisma);
   const provider = await database.prisma.provider.create({ data: { name: "GitHub (alerts test)", type: "github" } });
   for (const [name, secret] of [["agent token (forwarded)", FORWARDED], ["agent token (exchanged)", EXCHANGED], ["github-mcp's own token", OWN]] as const) {
     await database.prisma.credential.create({ data: { name, kind: "pat", providerId: provider.id, fingerprint: fingerprintOf(secret), hint: secret.slice(-4), source: "sync" } });
@@ -53,5 +58,46 @@ describe("usage alerts", () => {
     expect(forwarded.forwarded).toEqual(["trace-forward-2"]);
     expect((await readTrace(database.prisma, "trace-exchange")).forwarded).toEqual([]);
     expect((await readTrace(database.prisma, "no-such-trace")).hops).toEqual([]);
+  });
+
+  it("acknowledge silences a finding for good; resolve silences it until a newer hop proves it again; re-open brings it back", async () => {
+    const [forwarded] = (await listUsageAlerts(database.prisma, "passthrough")).items;
+    const decide = (decision: string, comment = "known: migration to token exchange planned", actor = actors.security) =>
+      executeOperation(database.prisma, decideAlertOperation, actor, { credentialId: forwarded!.credentialId, factor: "passthrough", decision, comment });
+
+    // Hostile and wrong input first: nothing written.
+    const before = await snapshotCounts(database.prisma);
+    expect(await decide("acknowledged", "ok")).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { comment: [expect.stringContaining("at least 3")] } } });
+    expect(await executeOperation(database.prisma, decideAlertOperation, actors.security, { credentialId: forwarded!.credentialId, factor: "stale", decision: "acknowledged", comment: "nope" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await executeOperation(database.prisma, decideAlertOperation, actors.security, { credentialId: forwarded!.credentialId, factor: "shared", decision: "acknowledged", comment: "not flagged for it" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await decide("reopen")).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await decide("acknowledged", "mine, hush", actors.owner)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await snapshotCounts(database.prisma)).toEqual({ ...before, auditEvents: before.auditEvents + 1 }); // the owner's access.denied
+
+    expect(await decide("acknowledged")).toMatchObject({ ok: true });
+    expect((await listUsageAlerts(database.prisma, "passthrough")).items).toEqual([]);
+    const decided = await listUsageAlerts(database.prisma, "passthrough", "decided");
+    expect(decided.items[0]!.findings[0]!.decision).toMatchObject({ kind: "acknowledged", comment: "known: migration to token exchange planned", by: expect.stringContaining("security@") });
+    expect(decided.decided).toBe(1);
+    expect(await decide("acknowledged")).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    // A new passthrough hop does not re-alert an acknowledged finding.
+    await database.prisma.$transaction((tx) => ingestUsage(tx, trace("trace-forward-2", FORWARDED, FORWARDED)));
+    await applyPendingUsage(database.prisma);
+    expect((await listUsageAlerts(database.prisma, "passthrough")).items).toEqual([]);
+
+    // Resolved: quiet until a newer hop.
+    expect(await decide("resolved", "server now exchanges tokens")).toMatchObject({ ok: true });
+    expect((await listUsageAlerts(database.prisma, "passthrough")).items).toEqual([]);
+    const later = trace("trace-forward-3", FORWARDED, FORWARDED).map((e, i) => ({ ...e, time: new Date(Date.now() + 1000 + i * 1000).toISOString() }));
+    await database.prisma.$transaction((tx) => ingestUsage(tx, later));
+    await applyPendingUsage(database.prisma);
+    expect((await listUsageAlerts(database.prisma, "passthrough")).items.map((i) => i.credentialId)).toEqual([forwarded!.credentialId]);
+
+    const audit = await database.prisma.auditEvent.findMany({ where: { action: { startsWith: "alerts." } }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["alerts.acknowledge", "alerts.resolve"]);
+    expect(audit[1]!.summary).toMatchObject({ factor: "passthrough", before: { decision: "acknowledged" }, after: { decision: "resolved" } });
+
+    expect(await decide("reopen", "re-checking")).toMatchObject({ ok: true });
+    expect(await database.prisma.usageAlertDecision.count()).toBe(0);
   });
 });

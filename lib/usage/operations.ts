@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { TOperation } from "@/lib/server/execute";
+import { ZDecideAlert } from "@/lib/usage/alert-schemas";
+import { decideAlert, type TAlertDecided } from "@/lib/usage/services/decide-alert";
 import { ingestUsage } from "@/lib/usage/services/ingest-usage";
 import { ZUsageBatch, type TIngestResult } from "@/lib/usage/schemas";
 
@@ -42,3 +44,11 @@ export const ingestUsageOperation: TOperation<typeof ZIngestInput, TIngestOutcom
 
 /** The same, for OTLP senders: its own name, so the audit trail and the RBAC matrix tell them apart. */
 export const ingestOtlpOperation: TOperation<typeof ZIngestInput, TIngestOutcome> = { ...ingestUsageOperation, name: "usage.ingest_otlp" };
+
+/** Acknowledge, resolve or re-open a usage finding (the Alerts page). */
+export const decideAlertOperation: TOperation<typeof ZDecideAlert, TAlertDecided> = {
+  name: "alerts.decide",
+  permission: "alerts.decide",
+  input: ZDecideAlert,
+  run: ({ tx, actor, input }) => decideAlert(tx, actor, input),
+};

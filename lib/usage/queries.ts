@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { TFactorIdName } from "@/lib/risk/factors/factor-ids";
+import { USAGE_FACTORS, type TUsageFactor } from "@/lib/usage/usage-factors";
 import { forwardedEdges, type THop } from "@/lib/usage/trace-model";
 
 /**
@@ -9,12 +9,17 @@ import { forwardedEdges, type THop } from "@/lib/usage/trace-model";
  * whose current score carries one of them, with that factor's evidence.
  */
 
-export const USAGE_FACTORS = ["passthrough", "audience-mismatch", "shared", "cross-environment", "human-use"] as const satisfies readonly TFactorIdName[];
-export type TUsageFactor = (typeof USAGE_FACTORS)[number];
+export { USAGE_FACTORS, type TUsageFactor };
 
 export const ALERT_LIST_CAP = 300;
 
-export type TAlertFinding = { factor: TUsageFactor; points: number; evidence: string };
+export type TAlertFinding = {
+  factor: TUsageFactor;
+  points: number;
+  evidence: string;
+  /** A decision in force: acknowledged, or resolved with no newer hop since. */
+  decision: { kind: "acknowledged" | "resolved"; comment: string; by: string; at: string } | null;
+};
 
 export type TAlertRow = {
   credentialId: string;
@@ -29,15 +34,34 @@ export type TAlertRow = {
   lastUsedAt: string | null;
 };
 
+export const ALERT_VIEWS = ["open", "decided"] as const;
+export type TAlertView = (typeof ALERT_VIEWS)[number];
+
 type TRaw = {
   id: string; name: string; provider_name: string; owner_name: string | null; level: string; score: number;
   factors: { id: string; points: number; evidence: string }[]; trace: string | null; last_used_at: Date | null;
+  decisions: { factor: string; decision: "acknowledged" | "resolved"; comment: string; by: string; at: string }[] | null;
 };
 
-export async function listUsageAlerts(prisma: PrismaClient, factor?: TUsageFactor): Promise<{ items: TAlertRow[]; counts: Record<TUsageFactor, number>; capped: boolean }> {
+/**
+ * A decision is in force while it is an acknowledgement, or a resolution no hop has contradicted
+ * since (the credential was not used after it): the SQL below and the page read it the same way.
+ */
+const IN_FORCE = `(d.decision = 'acknowledged' OR c.last_used_at IS NULL OR c.last_used_at <= d.decided_at)`;
+
+export async function listUsageAlerts(
+  prisma: PrismaClient,
+  factor?: TUsageFactor,
+  view: TAlertView = "open",
+): Promise<{ items: TAlertRow[]; counts: Record<TUsageFactor, number>; decided: number; capped: boolean }> {
   const wanted = factor ? [factor] : [...USAGE_FACTORS];
+  // Open: at least one wanted finding without a decision in force. Decided: at least one with one.
+  const findingFilter = `EXISTS (SELECT 1 FROM unnest(r.factor_ids) AS f WHERE f = ANY($1::text[]) AND ${view === "open" ? "NOT " : ""}EXISTS (
+      SELECT 1 FROM usage_alert_decisions d WHERE d.credential_id = c.id AND d.factor = f AND ${IN_FORCE}))`;
   const rows = await prisma.$queryRawUnsafe<TRaw[]>(
-    `SELECT c.id::text AS id, c.name, c.provider_name, c.owner_name, r.level::text AS level, r.score, r.factors, c.last_used_at, pt.trace_id AS trace
+    `SELECT c.id::text AS id, c.name, c.provider_name, c.owner_name, r.level::text AS level, r.score, r.factors, c.last_used_at, pt.trace_id AS trace,
+            (SELECT json_agg(json_build_object('factor', d.factor, 'decision', d.decision, 'comment', d.comment, 'by', d.decided_by_label, 'at', to_char(d.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+               FROM usage_alert_decisions d WHERE d.credential_id = c.id AND ${IN_FORCE}) AS decisions
        FROM credential_risks r
        JOIN credentials c ON c.id = r.credential_id
        LEFT JOIN LATERAL (
@@ -46,29 +70,45 @@ export async function listUsageAlerts(prisma: PrismaClient, factor?: TUsageFacto
                                AND e2.caller_kind = 'mcp_server' AND (e2.parent_span_id = e1.span_id OR e2.caller_id = e1.target_id)
           WHERE e1.credential_id = c.id AND e1.target_kind = 'mcp_server' AND 'passthrough' = ANY(r.factor_ids)
           ORDER BY e2.time DESC LIMIT 1) pt ON true
-      WHERE r.factor_ids && $1::text[]
+      WHERE r.factor_ids && $1::text[] AND ${findingFilter}
       ORDER BY r.score DESC, c.id
       LIMIT ${ALERT_LIST_CAP + 1}`,
     wanted,
   );
   const countRows = await prisma.$queryRawUnsafe<{ factor: TUsageFactor; n: number }[]>(
-    `SELECT f AS factor, count(*)::int AS n FROM credential_risks r, unnest(r.factor_ids) AS f WHERE f = ANY($1::text[]) GROUP BY f`,
+    `SELECT f AS factor, count(*)::int AS n
+       FROM credential_risks r JOIN credentials c ON c.id = r.credential_id, unnest(r.factor_ids) AS f
+      WHERE f = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM usage_alert_decisions d WHERE d.credential_id = c.id AND d.factor = f AND ${IN_FORCE})
+      GROUP BY f`,
     [...USAGE_FACTORS],
+  );
+  const [decidedRow] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM usage_alert_decisions d JOIN credentials c ON c.id = d.credential_id JOIN credential_risks r ON r.credential_id = c.id
+      WHERE d.factor = ANY(r.factor_ids) AND d.factor = ANY($1::text[]) AND ${IN_FORCE}`,
+    wanted,
   );
   const counts = Object.fromEntries(USAGE_FACTORS.map((f) => [f, 0])) as Record<TUsageFactor, number>;
   for (const row of countRows) counts[row.factor] = row.n;
-  const items = rows.slice(0, ALERT_LIST_CAP).map((row) => ({
-    credentialId: row.id,
-    name: row.name,
-    provider: row.provider_name,
-    owner: row.owner_name,
-    level: row.level,
-    score: row.score,
-    findings: row.factors.filter((f): f is TAlertFinding & { id: TUsageFactor } => wanted.includes(f.id as TUsageFactor)).map((f) => ({ factor: f.id as TUsageFactor, points: f.points, evidence: f.evidence })),
-    trace: row.trace,
-    lastUsedAt: row.last_used_at?.toISOString() ?? null,
-  }));
-  return { items, counts, capped: rows.length > ALERT_LIST_CAP };
+  const items = rows.slice(0, ALERT_LIST_CAP).map((row) => {
+    const decisions = new Map((row.decisions ?? []).map((d) => [d.factor, d]));
+    return {
+      credentialId: row.id,
+      name: row.name,
+      provider: row.provider_name,
+      owner: row.owner_name,
+      level: row.level,
+      score: row.score,
+      findings: row.factors
+        .filter((f) => wanted.includes(f.id as TUsageFactor))
+        .map((f) => {
+          const d = decisions.get(f.id);
+          return { factor: f.id as TUsageFactor, points: f.points, evidence: f.evidence, decision: d ? { kind: d.decision, comment: d.comment, by: d.by, at: new Date(d.at).toISOString() } : null };
+        }),
+      trace: row.trace,
+      lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    };
+  });
+  return { items, counts, decided: decidedRow?.n ?? 0, capped: rows.length > ALERT_LIST_CAP };
 }
 
 export const TRACE_HOP_CAP = 500;
