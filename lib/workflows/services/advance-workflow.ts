@@ -28,6 +28,11 @@ export type TAdvanceOptions = {
   workerLabel?: string;
   backoffMs?: number;
   maxAttempts?: number;
+  /**
+   * The worker is shutting down: the step in hand is finished and recorded, no further step is
+   * claimed (the next one stays due, and the tick hands it to a worker that is still running).
+   */
+  signal?: AbortSignal;
   /** Tests: called around each provider call; throwing simulates a worker that dies right there. */
   fault?: (step: TStepState, when: "before-call" | "after-call") => void | Promise<void>;
 };
@@ -163,6 +168,7 @@ export async function advanceWorkflow(prisma: PrismaClient, workflowId: string, 
   let state: TWorkflowState | null = null;
   // Steps follow each other in one run until the workflow waits for a person, backs off or ends.
   for (let guard = 0; guard < 20; guard++) {
+    if (options.signal?.aborted) break;
     const claimed = await claim(prisma, workflowId, clock());
     if (!claimed) break;
     const { w, step, facts } = claimed;
