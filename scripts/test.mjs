@@ -72,6 +72,8 @@ try {
   timed("Integration tests on PGlite", () => vitest("integration", "integration-pglite", { TEST_DB: "pglite" }));
   if (await postgresReachable()) {
     timed("Integration tests on PostgreSQL", () => vitest("integration", "integration-postgres", { TEST_DB: "postgres" }));
+    // Worker processes killed mid-step against the real peers; prints the table, saves .data/test-reports/faults.md.
+    timed("Fault injection on PostgreSQL (npm run test:faults)", () => vitest("faults", "faults", { TEST_DB: "postgres" }));
   } else if (process.env.CI) {
     throw new Error("No PostgreSQL reachable in CI (TEST_POSTGRES_ADMIN_URL or 127.0.0.1:5432): .ci/run should have started it.");
   } else {

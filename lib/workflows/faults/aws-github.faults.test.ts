@@ -47,6 +47,8 @@ matrix("AWS IAM rotation", async () => {
       issue: (s) => action(s) === "CreateAccessKey",
       verifyNew: (s) => action(s) === "GetAccessKeyLastUsed" && keyId(s) !== subject.oldId,
       revokeOld: (s) => action(s) === "DeleteAccessKey" && keyId(s) === subject.oldId,
+      // Revoking is UpdateAccessKey Inactive, then DeleteAccessKey: either one takes the old key out of service.
+      revokesOld: (s) => (action(s) === "UpdateAccessKey" || action(s) === "DeleteAccessKey") && keyId(s) === subject.oldId,
       verifyOld: (s, log) => action(s) === "GetAccessKeyLastUsed" && keyId(s) === subject.oldId && log.some((p) => action(p) === "DeleteAccessKey" && keyId(p) === subject.oldId && p.status === 200),
       revokeNew: (s) => action(s) === "DeleteAccessKey" && keyId(s) !== subject.oldId,
       secretsIn: (s) => (action(s) === "CreateAccessKey" ? [...s.peerBody.matchAll(/<SecretAccessKey>([^<]+)</g)].map((m) => m[1]!) : []),
@@ -92,8 +94,9 @@ matrix("GitHub PAT revocation", async () => {
     providerId,
     error: { status: 503, contentType: "application/json", body: JSON.stringify({ message: "Service Unavailable (injected by the fault proxy)", documentation_url: "https://docs.github.com/rest" }) },
     revokeTookEffect: (s) => isRevoke(s) && s.status === 204,
-    calls: (subject) => ({
-      revokeOld: (s) => isRevoke(s) && s.path.endsWith(`/${subject.oldId}`),
+    calls: () => ({
+      // One PAT per scenario (the log is reset); the path names the grant id, the inventory keeps the token id.
+      revokeOld: isRevoke,
       verifyOld: (s, log) => s.method === "GET" && s.path.includes("/personal-access-tokens") && log.some((p) => isRevoke(p) && p.status === 204),
     }),
     subject: async () => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
  * - `error`: answered by the proxy (503 or as given), never forwarded — nothing happened upstream;
  * - `timeout`: forwarded (the peer acts), its answer withheld until the client gives up;
  * - `crash`: forwarded (the peer acts), its answer withheld, and `held()` resolves so the test can
- *   SIGKILL the worker that is waiting for it.
+ *   SIGKILL the worker that is waiting for it (or SIGTERM it, then `release()` the answer).
  * The peer's origin is rewritten to the proxy's in bodies and Location/Link headers (discovery
  * documents, pagination), so follow-up calls come back through the proxy. The Host header is passed
  * unchanged: AWS SigV4 signs it.
@@ -51,6 +51,7 @@ export async function startFaultProxy(target: string) {
   let rules: TArmed[] = [];
   let heldWaiters: ((seen: TSeen) => void)[] = [];
   const held: TSeen[] = [];
+  const withheld: (() => void)[] = [];
   let origin = "";
 
   const rewrite = (text: string) => text.split(upstream.origin).join(origin);
@@ -91,24 +92,29 @@ export async function startFaultProxy(target: string) {
     seen.status = answer.status;
     const text = answer.body.toString("utf8");
     seen.peerBody = text;
+    const send = () => {
+      if (res.destroyed) return;
+      const headers: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(answer.headers)) {
+        if (k === "content-length" || k === "transfer-encoding" || k === "connection" || k === "keep-alive") continue;
+        headers[k] = k === "location" || k === "link" ? (Array.isArray(v) ? v.map(rewrite) : rewrite(v)) : v;
+      }
+      const out = Buffer.from(rewrite(text), "utf8");
+      res.writeHead(answer.status, { ...headers, "content-length": String(out.length) });
+      res.end(out);
+    };
     if (rule) {
-      // The peer acted; its answer never reaches the caller. Dropped when the caller goes away.
+      // The peer acted; its answer is withheld (a crash rule's until release()), dropped when the caller goes away.
       req.socket.once("close", () => res.destroy());
       if (rule.action === "crash") {
         held.push(seen);
+        withheld.push(send);
         for (const wake of heldWaiters) wake(seen);
         heldWaiters = [];
       }
       return;
     }
-    const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(answer.headers)) {
-      if (k === "content-length" || k === "transfer-encoding" || k === "connection" || k === "keep-alive") continue;
-      headers[k] = k === "location" || k === "link" ? (Array.isArray(v) ? v.map(rewrite) : rewrite(v)) : v;
-    }
-    const out = Buffer.from(rewrite(text), "utf8");
-    res.writeHead(answer.status, { ...headers, "content-length": String(out.length) });
-    res.end(out);
+    send();
   }
 
   const server = createServer((req, res) => {
@@ -135,7 +141,12 @@ export async function startFaultProxy(target: string) {
     reset() {
       log.length = 0;
       held.length = 0;
+      withheld.length = 0;
       rules = [];
+    },
+    /** Delivers the answers withheld by `crash` rules (to a worker that was asked to stop, not killed). */
+    release() {
+      for (const send of withheld.splice(0)) send();
     },
     /** Resolves with the request whose answer is being withheld for a `crash` rule. */
     held(): Promise<TSeen> {

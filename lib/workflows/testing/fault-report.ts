@@ -28,8 +28,10 @@ const SCALE_HEAD = "| Concurrency / scale (PostgreSQL, real worker processes) | 
 
 export function composeReport(meta: { seconds: number; stepAttempts: number }): string {
   const parts = existsSync(PARTS) ? readdirSync(PARTS).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(path.join(PARTS, f), "utf8")) as TPart) : [];
-  const matrix = parts.filter((p) => p.part !== "scale").flatMap((p) => p.rows);
-  const scale = parts.filter((p) => p.part === "scale").flatMap((p) => p.rows);
+  // Matrix rows have the matrix's ten columns; the rest are concurrency / scale rows.
+  const all = parts.flatMap((p) => p.rows);
+  const matrix = all.filter((r) => r.length === 10);
+  const scale = all.filter((r) => r.length !== 10);
   const line = (r: string[]) => `| ${r.map((c) => c.replace(/\|/g, "/")).join(" | ")} |`;
   const text = [
     "# Fault injection: scenario × outcome",

@@ -12,6 +12,8 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 import { breakGlassOperation, decideWorkflowOperation, operateWorkflowOperation, requestWorkflowOperation, revealSecretOperation } from "@/lib/workflows/operations";
 import type { TStepState } from "@/lib/workflows/state-machine";
 import { plaintextHits, settle, WorkerSupervisor } from "@/lib/workflows/testing/fault-harness";
+import { startPeer } from "@/lib/connectors/testing/peer";
+import { createDeliveryTargetOperation } from "@/lib/delivery/operations";
 import { startFaultProxy, type TFaultAction, type TFaultProxy, type TRule, type TSeen } from "@/lib/workflows/testing/fault-proxy";
 import { writeReportPart } from "@/lib/workflows/testing/fault-report";
 import { connectorKeys } from "@/lib/workflows/testing/workflow-fixture";
@@ -85,7 +87,10 @@ export type TSubject = { credentialId: string; oldValue?: string; oldId?: string
 export type TCalls = {
   issue?: (s: TSeen) => boolean;
   verifyNew?: (s: TSeen, log: readonly TSeen[]) => boolean;
+  /** The call the revoking_old faults hit. */
   revokeOld: (s: TSeen) => boolean;
+  /** Every call that takes the old credential out of service (default: revokeOld). */
+  revokesOld?: (s: TSeen) => boolean;
   verifyOld: (s: TSeen, log: readonly TSeen[]) => boolean;
   revokeNew?: (s: TSeen) => boolean;
   /** Secrets the peer's answer carried (an issued token or key), to look for in the database. */
@@ -102,6 +107,8 @@ export type TPeerCase = {
   error: { status: number; contentType: string; body: string };
   /** Revoking twice is harmless (RFC 7009, AWS NoSuchEntity, GitHub 404): counts answers that changed something. */
   revokeTookEffect: (s: TSeen) => boolean;
+  /** Rotations deliver the new secret to this signed-webhook target (a receiver behind its own fault proxy). */
+  delivery?: { proxy: TFaultProxy; targetId: string };
 };
 
 const STEPS: Record<TPeerCase["kind"], TStepState[]> = {
@@ -122,7 +129,10 @@ function rulesFor(step: TStepState, fault: TFaultAction, calls: TCalls, error: T
     case "revoking_old": return [rule(calls.revokeOld)];
     case "verifying_old_revoked": return [rule(calls.verifyOld)];
     // Reaching the rollback: the new credential never verifies (error on every attempt); then the fault hits the rollback's revocation.
-    case "rolling_back": return [{ match: calls.verifyNew!, action: "error", times: Infinity, error }, rule(calls.revokeNew)];
+    // (Exactly the verify step's attempts: a rollback may look the new credential up again, as AWS's revoke does.)
+    case "rolling_back": return [{ match: calls.verifyNew!, action: "error", times: STEP_ATTEMPTS, error }, rule(calls.revokeNew)];
+    // The webhook receiver's proxy: its only calls are deliveries.
+    case "delivering": return [rule(() => true)];
     default: throw new Error(`no provider call in ${step}`);
   }
 }
@@ -133,11 +143,14 @@ async function scenario(c: TPeerCase, step: TStepState, fault: TFaultAction): Pr
   const subject = await c.subject();
   const calls = c.calls(subject);
   c.proxy.reset();
+  c.delivery?.proxy.reset();
+  // Delivery faults hit the webhook receiver's proxy; every other step's, the peer's.
+  const faulted = step === "delivering" ? c.delivery!.proxy : c.proxy;
   let newValue: string | undefined;
   let wid: string;
   if (c.kind === "rotation") {
-    wid = ok(await run(requestWorkflowOperation, actors.security, { credentialId: subject.credentialId, kind: "rotation", reason: `fault ${step} ${fault}`, ...(subject.oldValue ? { currentValue: subject.oldValue } : {}) })).id;
-    c.proxy.arm(...rulesFor(step, fault, calls, c.error));
+    wid = ok(await run(requestWorkflowOperation, actors.security, { credentialId: subject.credentialId, kind: "rotation", reason: `fault ${step} ${fault}`, ...(subject.oldValue ? { currentValue: subject.oldValue } : {}), ...(c.delivery ? { deliveryTargetId: c.delivery.targetId } : {}) })).id;
+    faulted.arm(...rulesFor(step, fault, calls, c.error));
     ok(await run(decideWorkflowOperation, actors.owner, { workflowId: wid, decision: "approve" }));
   } else {
     c.proxy.arm(...rulesFor(step, fault, calls, c.error));
@@ -147,10 +160,13 @@ async function scenario(c: TPeerCase, step: TStepState, fault: TFaultAction): Pr
     prisma: database.prisma,
     workflowId: wid,
     workers,
-    proxy: c.proxy,
+    proxy: faulted,
     crashOnHold: fault === "crash",
     onCutover: async () => {
-      newValue = ok(await run(revealSecretOperation, actors.owner, { workflowId: wid })).secret;
+      const delivered = c.delivery?.proxy.log.find((s) => s.status !== null && s.status < 300);
+      // Delivered to the webhook: nothing to reveal (Tokenward already let its copy go); the receiver has it.
+      if (delivered) newValue = (JSON.parse(delivered.body) as { secret: string }).secret;
+      else newValue = ok(await run(revealSecretOperation, actors.owner, { workflowId: wid })).secret;
       ok(await run(operateWorkflowOperation, actors.owner, { workflowId: wid, action: "confirm_cutover" }));
     },
   });
@@ -166,7 +182,8 @@ async function scenario(c: TPeerCase, step: TStepState, fault: TFaultAction): Pr
   const outcome = w.state === "failed" ? `failed at ${w.failedStep}: ${shorten(lastError?.message ?? "")}` : w.state === "rolled_back" ? "rolled back" : w.state;
 
   // 2. The old credential: revoked at the peer only after the new one was verified and delivered.
-  const revokedOldAt = log.find((s) => calls.revokeOld(s) && s.status !== null)?.at ?? null;
+  const revokesOld = calls.revokesOld ?? calls.revokeOld;
+  const revokedOldAt = log.find((s) => revokesOld(s) && s.status !== null)?.at ?? null;
   let ordering = "n/a (revocation)";
   if (c.kind === "rotation") {
     const verified = events.find((e) => e.type === "step_done" && e.fromState === "verifying_new")?.at.getTime() ?? null;
@@ -193,10 +210,13 @@ async function scenario(c: TPeerCase, step: TStepState, fault: TFaultAction): Pr
   const revokeCalls = log.filter((s) => calls.revokeOld(s) && s.status !== null).length;
   if (issued > 1) problems.push(`issued ${issued} credentials at the peer`);
   if (revokedOld > 1) problems.push(`the old credential's revocation took effect ${revokedOld} times`);
-  const effects = `${c.kind === "rotation" ? `issued ${issued} · ` : ""}old revoked ${revokedOld}${revokeCalls > revokedOld ? ` (${revokeCalls} calls)` : ""}`;
+  // Webhook delivery is at-least-once (a lost answer is retried; the payload's workflowId lets the receiver dedupe).
+  const deliveries = c.delivery ? c.delivery.proxy.log.filter((s) => s.status !== null && s.status < 300).length : 0;
+  const effects = `${c.kind === "rotation" ? `issued ${issued} · ` : ""}${c.delivery ? `delivered ${deliveries} · ` : ""}old revoked ${revokedOld}${revokeCalls > revokedOld ? ` (${revokeCalls} calls)` : ""}`;
 
   // 4. No secret in clear anywhere in the database, including one the peer issued while its answer was lost.
-  const secrets = [...subject.secrets, ...(newValue ? [newValue] : []), ...log.flatMap((s) => calls.secretsIn?.(s) ?? [])];
+  const delivered = (c.delivery?.proxy.log ?? []).map((s) => (JSON.parse(s.body) as { secret: string }).secret);
+  const secrets = [...subject.secrets, ...(newValue ? [newValue] : []), ...delivered, ...log.flatMap((s) => calls.secretsIn?.(s) ?? [])];
   const hits = await plaintextHits(database.prisma, secrets);
   if (hits.length) problems.push(`secrets in clear in ${hits.join(", ")}`);
   if (w.state !== "awaiting_cutover" && (w.pendingSecret || w.oldSecret) && w.state !== "failed") problems.push("a sealed secret outlived its workflow");
@@ -267,7 +287,21 @@ export async function oauthCase(peer: string, kind: TPeerCase["kind"], issuer: s
   };
 }
 
-export function matrix(name: string, make: () => Promise<TPeerCase>, close?: () => Promise<void>) {
+/** A signed-webhook receiver behind its own fault proxy, as the case's delivery target. */
+export async function withDelivery(c: TPeerCase): Promise<TPeerCase & { closeReceiver: () => Promise<void> }> {
+  const receiver = await startPeer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(204);
+      res.end();
+    });
+  });
+  const proxy = await startFaultProxy(receiver.url);
+  const target = ok(await run(createDeliveryTargetOperation, actors.admin, { name: "vault sync (through the fault proxy)", url: `${proxy.url}/hooks/tokenward` }));
+  return { ...c, peer: `${c.peer} + webhook`, delivery: { proxy, targetId: target.id }, closeReceiver: receiver.close };
+}
+
+export function matrix(name: string, make: () => Promise<TPeerCase>, close?: () => Promise<void>, steps?: TStepState[]) {
   describe(name, () => {
     let c: TPeerCase | undefined;
     beforeAll(async () => {
@@ -275,10 +309,11 @@ export function matrix(name: string, make: () => Promise<TPeerCase>, close?: () 
     });
     afterAll(async () => {
       await c?.proxy.close();
+      await c?.delivery?.proxy.close();
       await close?.();
     });
     const kind = name.includes("revocation") ? "revocation" : "rotation";
-    for (const step of STEPS[kind]) {
+    for (const step of steps ?? STEPS[kind]) {
       for (const fault of FAULTS) {
         it(`${step} × ${fault}`, async () => scenario(c!, step, fault));
       }
