@@ -253,11 +253,12 @@ function oauthCalls(subject: TSubject): TCalls {
   };
 }
 
+let providers = 0;
 export async function oauthCase(peer: string, kind: TPeerCase["kind"], issuer: string, client: { clientId: string; clientSecret: string }, resource: string): Promise<TPeerCase> {
   const proxy = await startFaultProxy(issuer);
   const created = await run(createProviderOperation, actors.admin, {
     type: "oauth",
-    name: `${peer} ${kind} (through the fault proxy)`,
+    name: `${peer} ${kind} ${++providers} (through the fault proxy)`,
     config: { issuer: proxy.url, clientId: client.clientId, defaultResource: resource },
     secret: { clientSecret: client.clientSecret },
   });
