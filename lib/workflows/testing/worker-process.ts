@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
 /**
  * `npm run worker` as a real child process (node --conditions=react-server --import tsx, exactly as
  * package.json runs it, without npm in between so the pid is the worker's own): what the fault
- * suite SIGKILLs mid-step and starts again.
+ * suite SIGKILLs mid-step and starts again. It dies with the test process that started it.
  */
 
 export type TWorkerProcess = {
@@ -20,7 +21,10 @@ export type TWorkerProcess = {
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 export async function startWorkerProcess(env: Record<string, string>, label = "faults"): Promise<TWorkerProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts", "--poll-ms", "100", "--id", label], {
+  const argv = [process.execPath, "--conditions=react-server", "--import", "tsx", "scripts/worker.ts", "--poll-ms", "100", "--id", label];
+  // setpriv execs (same pid): a test process that dies, even by SIGKILL, takes its workers along.
+  const [command, ...args] = existsSync("/usr/bin/setpriv") ? ["/usr/bin/setpriv", "--pdeathsig", "KILL", ...argv] : argv;
+  const child = spawn(command!, args, {
     cwd: ROOT,
     // eslint-disable-next-line no-restricted-properties -- a test harness: the child gets this process's environment plus the suite's
     env: { ...process.env, LOG_LEVEL: "info", ...env },
