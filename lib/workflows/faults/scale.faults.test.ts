@@ -166,5 +166,5 @@ describe("scale", () => {
     } finally {
       await proxy.close();
     }
-  }, 900_000);
+  }, 2_400_000);
 });
