@@ -24,7 +24,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["{lib,components,scripts}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", "lib/generated/**"],
+          exclude: ["**/*.int.test.ts", "**/*.faults.test.ts", "node_modules/**", "lib/generated/**"],
         },
       },
       {
@@ -38,6 +38,21 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite is single-connection and each file gets its own database copy: two workers suffice.
           maxWorkers: 2,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // `npm run test:faults` (TEST_DB=postgres): the fault-injection suite, real worker processes
+          // killed mid-step against the real peers; the scenario × outcome table is printed at the end.
+          name: "faults",
+          environment: "node",
+          include: ["lib/**/*.faults.test.ts"],
+          globalSetup: ["lib/testing/global-setup.ts", "lib/workflows/faults/report-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          // Files wait on timeouts and peers most of the time: three at once, each with its own database and worker.
+          maxWorkers: 3,
         },
       },
     ],

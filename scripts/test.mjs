@@ -85,6 +85,9 @@ try {
   timed("Integration tests on PGlite", () => vitest("integration", "integration-pglite", { TEST_DB: "pglite" }));
   if (await postgresReachable()) {
     timed("Integration tests on PostgreSQL", () => vitest("integration", "integration-postgres", { TEST_DB: "postgres" }));
+    // Worker processes killed mid-step against the real peers; prints the table, saves .data/test-reports/faults.md.
+    // The bulk scenario at 500 items here (5,000 with npm run test:faults: tens of minutes on a busy 2-core machine).
+    timed("Fault injection on PostgreSQL (npm run test:faults)", () => vitest("faults", "faults", { TEST_DB: "postgres", TOKENWARD_FAULTS_BULK: "500" }));
   } else if (process.env.CI) {
     throw new Error("No PostgreSQL reachable in CI (TEST_POSTGRES_ADMIN_URL or 127.0.0.1:5432): .ci/run should have started it.");
   } else {

@@ -14,6 +14,8 @@ export type TJobContext = {
   attempt: number;
   /** Stores progress and renews the lease; throws JobLeaseLostError if another worker took the job over. */
   progress: TJobProgress;
+  /** Aborted when the worker is asked to stop (SIGTERM): a long job ends at its next safe point. */
+  signal?: AbortSignal;
 };
 
 export type TJobDefinition<TSchema extends z.ZodType = z.ZodType> = {

@@ -26,6 +26,8 @@ export type TRunnerOptions = {
   backoffMs?: number;
   maxBackoffMs?: number;
   now?: () => Date;
+  /** The worker's stop signal, handed to each job (TJobContext.signal). */
+  signal?: AbortSignal;
 };
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -120,7 +122,7 @@ async function runClaimed(prisma: PrismaClient, job: TClaimed, options: TRunnerO
     if (updated === 0) throw new JobLeaseLostError(job.id);
   };
   try {
-    const result = await def.handler(parsed.data, { prisma, jobId: job.id, attempt: job.attempts, progress });
+    const result = await def.handler(parsed.data, { prisma, jobId: job.id, attempt: job.attempts, progress, signal: options.signal });
     await finish(prisma, job, options, result);
     return { ...base, outcome: "succeeded" };
   } catch (error) {

@@ -75,6 +75,8 @@ export function startWorker(prisma: PrismaClient, options: TWorkerOptions = {}):
   const registry = options.registry ?? JOB_REGISTRY;
   const pollMs = options.pollMs ?? 1_000;
   const seen = new Map<string, number>();
+  // Stopping aborts this: the job in hand ends at its next safe point (a workflow between steps).
+  const stopping = new AbortController();
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -90,7 +92,7 @@ export function startWorker(prisma: PrismaClient, options: TWorkerOptions = {}):
     while (!stopped) {
       try {
         await enqueueDueCronJobs(prisma, registry, seen, (options.now ?? (() => new Date()))());
-        const outcome = await runNextJob(prisma, { ...options, registry, workerId: id });
+        const outcome = await runNextJob(prisma, { ...options, registry, workerId: id, signal: stopping.signal });
         failures = 0;
         if (!outcome) await sleep(pollMs);
       } catch (error) {
@@ -105,6 +107,7 @@ export function startWorker(prisma: PrismaClient, options: TWorkerOptions = {}):
     id,
     stop: async () => {
       stopped = true;
+      stopping.abort();
       (wake as (() => void) | null)?.();
       await loop;
     },

@@ -58,6 +58,8 @@ export type TOperation<TSchema extends z.ZodType, TData, TPrepared = undefined> 
    */
   prepare?: (ctx: TPrepareContext<z.infer<TSchema>>) => Promise<TPrepared>;
   run: (ctx: TRunContext<z.infer<TSchema>, TPrepared>) => Promise<TRunOutcome<TData>>;
+  /** How long `run`'s transaction may take when the default (60 s) is too short: an all-or-nothing write of thousands of rows. */
+  transactionTimeoutMs?: number;
 };
 
 /** Any operation, whatever its input, data and prepared types: what tests and registries hold. */
@@ -98,7 +100,7 @@ export async function executeOperation<TSchema extends z.ZodType, TData, TPrepar
           await appendAuditEvent(tx, who, { ...record, action: record.action ?? op.name });
         }
         return outcome.data;
-      })
+      }, op.transactionTimeoutMs ? { timeout: op.transactionTimeoutMs } : undefined)
       .catch(recordDenial);
     return { ok: true, data };
   } catch (error) {

@@ -15,7 +15,7 @@ export const workflowAdvanceJob = defineJob({
   payload: z.object({ workflowId: z.uuid() }),
   stableId: (p) => workflowJobId(p.workflowId),
   maxAttempts: 1,
-  handler: (payload, { prisma, jobId }) => advanceWorkflow(prisma, payload.workflowId, { workerLabel: jobId }),
+  handler: (payload, { prisma, jobId, signal }) => advanceWorkflow(prisma, payload.workflowId, { workerLabel: jobId, signal }),
 });
 
 export const workflowTickJob = defineJob({

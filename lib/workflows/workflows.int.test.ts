@@ -194,6 +194,23 @@ describe("failures and crashes", () => {
     expect((await database.prisma.credential.findUniqueOrThrow({ where: { id: credential.id } })).status).toBe("revoked");
   });
 
+  it("an issue whose answer was lost is not repeated by the worker: it fails saying what to check, and a person's retry issues anew", async () => {
+    const { credential, value } = await realToken(database.prisma, peer.issuer, providerId, { ownerId: actors.owner.id, teamId });
+    const w = ok(await run(requestWorkflowOperation, actors.security, { credentialId: credential.id, kind: "rotation", currentValue: value }));
+    ok(await run(decideWorkflowOperation, actors.owner, { workflowId: w.id, decision: "approve" }));
+    const crash = new Error("simulated crash");
+    // The peer issued a token; the worker died before recording it.
+    await expect(advanceWorkflow(database.prisma, w.id, { fault: (step, when) => { if (step === "issuing_new" && when === "after-call") throw crash; } })).rejects.toBe(crash);
+    expect(await stateOf(w.id)).toBe("issuing_new");
+    const later = () => new Date(Date.now() + 3 * 60_000);
+    expect((await advanceWorkflow(database.prisma, w.id, { now: later })).state).toBe("failed");
+    const failed = await database.prisma.workflow.findUniqueOrThrow({ where: { id: w.id } });
+    expect(failed).toMatchObject({ failedStep: "issuing_new", newCredentialId: null, pendingSecret: null, lastError: { kind: "interrupted", retryable: false, message: expect.stringMatching(/may have issued a credential/) } });
+    expect(await activeAtPeer(peer.issuer, value)).toBe(true);
+    ok(await run(operateWorkflowOperation, actors.security, { workflowId: w.id, action: "retry" }));
+    expect((await advanceWorkflow(database.prisma, w.id, { now: later })).state).toBe("awaiting_cutover");
+  });
+
   it("a retryable provider error backs off and retries; past the attempts it fails with the step and the provider's words, then retry works", async () => {
     const { credential, value } = await realToken(database.prisma, peer.issuer, providerId, { ownerId: actors.owner.id, teamId });
     const w = ok(await run(breakGlassOperation, actors.security, { credentialId: credential.id, reason: "provider outage drill", currentValue: value }));

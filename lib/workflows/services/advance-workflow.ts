@@ -28,6 +28,11 @@ export type TAdvanceOptions = {
   workerLabel?: string;
   backoffMs?: number;
   maxAttempts?: number;
+  /**
+   * The worker is shutting down: the step in hand is finished and recorded, no further step is
+   * claimed (the next one stays due, and the tick hands it to a worker that is still running).
+   */
+  signal?: AbortSignal;
   /** Tests: called around each provider call; throwing simulates a worker that dies right there. */
   fault?: (step: TStepState, when: "before-call" | "after-call") => void | Promise<void>;
 };
@@ -40,18 +45,37 @@ function backoff(attempt: number, base: number): number {
   return Math.min(15 * 60_000, base * 2 ** Math.max(0, attempt - 1));
 }
 
-async function claim(prisma: PrismaClient, id: string, now: Date): Promise<{ w: TLockedWorkflow; step: TStepState; facts: TCredentialFacts } | null> {
+/**
+ * Issuing is the one provider call that is not safe to repeat: a second call mints a second
+ * credential (AWS then refuses a third key, and the stray one is live). When an earlier attempt's
+ * answer never reached the database — its worker died between the call and the record, or the
+ * provider did not answer in time — the provider may have issued all the same, so the step fails
+ * with what to check instead of issuing again; a person's retry then issues anew.
+ */
+export const UNCERTAIN_ISSUE =
+  "An earlier attempt to issue the replacement got no recorded answer (the worker stopped, or the provider did not answer in time), so the provider may have issued a credential Tokenward does not know. Check the provider for it and revoke it, then retry.";
+
+async function issueWasInterrupted(tx: TTx, w: TLockedWorkflow): Promise<boolean> {
+  if (w.state !== "issuing_new" || w.stepAttempts === 0 || w.newExternalId || w.pendingSecret) return false;
+  // Every recorded answer (a retry scheduled, a move, a discarded result) writes an event after its
+  // step_started: a step_started that is still the latest entry is an attempt that never came back.
+  const last = await tx.workflowEvent.findFirst({ where: { workflowId: w.id }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { type: true } });
+  return last?.type === "step_started";
+}
+
+async function claim(prisma: PrismaClient, id: string, now: Date): Promise<{ w: TLockedWorkflow; step: TStepState; facts: TCredentialFacts; interrupted: boolean } | null> {
   return prisma.$transaction(async (tx) => {
     const w = await lockWorkflow(tx, id).catch(() => null);
     if (!w || !isStep(w.state)) return null;
     if (w.nextRunAt && w.nextRunAt > now) return null;
+    const interrupted = await issueWasInterrupted(tx, w);
     const step = w.state;
     const attempt = w.stepAttempts + 1;
     await tx.workflow.update({ where: { id }, data: { nextRunAt: new Date(now.getTime() + STEP_LEASE_MS), stepAttempts: attempt } });
     await noteWorkflow(tx, w, SYSTEM, "step_started", now, { step, attempt });
     const old = await tx.credential.findUniqueOrThrow({ where: { id: w.credentialId }, select: { scopes: true, audiences: true } });
     const replacement = w.newCredentialId ? await tx.credential.findUnique({ where: { id: w.newCredentialId }, select: { expiresAt: true } }) : null;
-    return { w: { ...w, stepAttempts: attempt }, step, facts: { ...old, newExpiresAt: replacement?.expiresAt?.toISOString() ?? null } };
+    return { w: { ...w, stepAttempts: attempt }, step, facts: { ...old, newExpiresAt: replacement?.expiresAt?.toISOString() ?? null }, interrupted };
   });
 }
 
@@ -112,7 +136,8 @@ async function effectsOfSuccess(tx: TTx, w: TLockedWorkflow, step: TStepState, r
 
 async function record(prisma: PrismaClient, id: string, step: TStepState, result: TStepResult, now: Date, options: TAdvanceOptions): Promise<TWorkflowState | null> {
   return prisma.$transaction(async (tx) => {
-    const w = await lockWorkflow(tx, id);
+    // Recording may update the credential (revoked, risk recomputed): its lock comes first, as in people's operations.
+    const w = await lockWorkflow(tx, id, { credentialFirst: true });
     // Someone moved it meanwhile (abandoned it, say): this answer is no longer the workflow's.
     if (w.state !== step) {
       await noteWorkflow(tx, w, SYSTEM, "step_result_discarded", now, { step, ok: result.ok });
@@ -133,8 +158,12 @@ async function record(prisma: PrismaClient, id: string, step: TStepState, result
       return to;
     }
     const maxAttempts = options.maxAttempts ?? env().TOKENWARD_STEP_ATTEMPTS;
-    const error = { ...result.error, at: now.toISOString(), step, attempt: w.stepAttempts };
-    if (result.error.retryable && w.stepAttempts < maxAttempts) {
+    // A timed-out issue may have issued anyway (see UNCERTAIN_ISSUE): never retried blindly.
+    const uncertain = step === "issuing_new" && result.error.kind === "timeout";
+    const error = uncertain
+      ? { ...result.error, message: `${result.error.message} ${UNCERTAIN_ISSUE}`, retryable: false, at: now.toISOString(), step, attempt: w.stepAttempts }
+      : { ...result.error, at: now.toISOString(), step, attempt: w.stepAttempts };
+    if (error.retryable && w.stepAttempts < maxAttempts) {
       const runAt = new Date(now.getTime() + backoff(w.stepAttempts, options.backoffMs ?? 10_000));
       await tx.workflow.update({ where: { id }, data: { nextRunAt: runAt, lastError: error } });
       await noteWorkflow(tx, w, SYSTEM, "step_retry", now, { ...error, nextRunAt: runAt.toISOString() });
@@ -143,7 +172,7 @@ async function record(prisma: PrismaClient, id: string, step: TStepState, result
     const { to, audit } = await moveWorkflow(tx, w, { type: "step_failed" }, SYSTEM, {
       now,
       data: { lastError: error, ...(step === "delivering" || step === "verifying_new" ? {} : { failedStep: step }) },
-      detail: { step, error: result.error.message, retryable: result.error.retryable, status: result.error.status },
+      detail: { step, error: error.message, retryable: error.retryable, status: result.error.status },
     });
     await appendAuditEvent(tx, null, audit);
     await notifyWorkflow(tx, {
@@ -151,7 +180,7 @@ async function record(prisma: PrismaClient, id: string, step: TStepState, result
       workflowId: w.id,
       kind: `workflow.${to}`,
       title: to === "rolling_back" ? `Rotation of “${w.credential.name}” is rolling back` : `A ${w.kind} of “${w.credential.name}” needs attention`,
-      detail: result.error.message.slice(0, 300),
+      detail: error.message.slice(0, 300),
     });
     return to;
   });
@@ -163,13 +192,14 @@ export async function advanceWorkflow(prisma: PrismaClient, workflowId: string, 
   let state: TWorkflowState | null = null;
   // Steps follow each other in one run until the workflow waits for a person, backs off or ends.
   for (let guard = 0; guard < 20; guard++) {
+    if (options.signal?.aborted) break;
     const claimed = await claim(prisma, workflowId, clock());
     if (!claimed) break;
-    const { w, step, facts } = claimed;
+    const { w, step, facts, interrupted } = claimed;
     await options.fault?.(step, "before-call");
     let result: TStepResult;
     try {
-      result = await performStep(w, step, facts);
+      result = interrupted ? { ok: false, error: { message: UNCERTAIN_ISSUE, retryable: false, status: null, kind: "interrupted" } } : await performStep(w, step, facts);
     } catch (error) {
       // Not a provider's answer (a bug, a database hiccup): logged in full, recorded generically, retried.
       logger.error("workflow step failed unexpectedly", { workflowId, step, error });

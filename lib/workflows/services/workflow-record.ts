@@ -23,7 +23,16 @@ export type TLockedWorkflow = Workflow & {
   deliveryTarget: { id: string; name: string; url: string; encryptedSecret: string; enabled: boolean } | null;
 };
 
-export async function lockWorkflow(tx: TTx, id: string): Promise<TLockedWorkflow> {
+/**
+ * `credentialFirst`: people's operations lock the credential (the pipeline's resource gate) and then
+ * the workflow; a transaction that updates the credential while holding the workflow's lock (the
+ * worker recording a step) must take the locks in that same order, or the two deadlock (seen on
+ * PostgreSQL: 50 simultaneous approvals while a worker recorded the first one's steps).
+ */
+export async function lockWorkflow(tx: TTx, id: string, options: { credentialFirst?: boolean } = {}): Promise<TLockedWorkflow> {
+  if (options.credentialFirst) {
+    await tx.$queryRawUnsafe(`SELECT c.id::text AS id FROM credentials c JOIN workflows w ON w.credential_id = c.id WHERE w.id = $1::uuid FOR UPDATE OF c`, id);
+  }
   const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM workflows WHERE id = $1::uuid FOR UPDATE`, id);
   if (!row) throw new AppError("NOT_FOUND", "No such workflow.");
   const workflow = await tx.workflow.findUniqueOrThrow({
