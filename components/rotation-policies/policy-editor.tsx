@@ -117,8 +117,8 @@ export function RotationPolicyEditor({ initial, version, providers, readOnly, ce
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="lead-days">Expiry reminders (days before)</Label>
-          <Input id="lead-days" value={leadText} readOnly={readOnly} onChange={(e) => setLeadText(e.target.value)} aria-invalid={Object.keys(errors).some((k) => k.startsWith("reminders")) ? true : undefined} data-testid="lead-days" />
-          <FieldHint>The owner and team are notified once at each (in the app, and by e-mail when SMTP is set up).</FieldHint>
+          <Input id="lead-days" value={leadText} placeholder="e.g. 30, 7, 1 (none: no reminders)" readOnly={readOnly} onChange={(e) => setLeadText(e.target.value)} aria-invalid={Object.keys(errors).some((k) => k.startsWith("reminders")) ? true : undefined} data-testid="lead-days" />
+          <FieldHint>The owner and team are notified once at each (in the app, and by e-mail when SMTP is set up). Empty: no reminders.</FieldHint>
           <FieldError id="lead-days-error" messages={Object.entries(errors).filter(([k]) => k.startsWith("reminders")).flatMap(([, v]) => v)} />
         </div>
         <div className="flex flex-col gap-1.5">

@@ -59,7 +59,11 @@ export const ZRotationPolicy = z.strictObject({
 export type TRotationRule = z.output<typeof ZRotationRule>;
 export type TRotationPolicy = z.output<typeof ZRotationPolicy>;
 
-export const DEFAULT_ROTATION_POLICY: TRotationPolicy = { rules: [], reminders: { leadDays: [30, 7, 1] }, backoffDays: 7 };
+/**
+ * No saved policy = no rules and no reminders: lead times are the policy's to set ("30, 7, 1" is the
+ * editor's suggestion), so an upgrade never floods every owner with notices unasked.
+ */
+export const DEFAULT_ROTATION_POLICY: TRotationPolicy = { rules: [], reminders: { leadDays: [] }, backoffDays: 7 };
 
 /** "policy v3 rule quarterly-github": who asked, in the workflow list, its timeline and the audit trail. */
 export const policyRequesterLabel = (version: number, ruleId: string) => `rotation policy v${version} rule ${ruleId}`;
