@@ -88,7 +88,7 @@ export async function RotationPolicyPage({ actor }: { actor: TActor }) {
               ))}
             </ul>
           ) : (
-            <p className="text-ui text-muted-foreground">The built-in default (v0): no rules; reminders 30, 7 and 1 days before expiry.</p>
+            <p className="text-ui text-muted-foreground">The built-in default (v0): no rules and no expiry reminders.</p>
           )}
           <p className="mt-2 text-xs text-muted-foreground">Every save is a new version, recorded in the audit trail with its rules.</p>
         </section>

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TTx } from "@/lib/server/execute";
 import { DEFAULT_ROTATION_POLICY, ZRotationPolicy, type TRotationPolicy } from "@/lib/rotation-policies/schema";
 
-/** The rotation policy in force: the highest stored version, or version 0 (no rules, reminders at 30/7/1 days). */
+/** The rotation policy in force: the highest stored version, or version 0 (no rules, no reminders). */
 
 export type TActiveRotationPolicy = { version: number; policy: TRotationPolicy; comment: string | null; createdAt: Date | null; createdById: string | null };
 
