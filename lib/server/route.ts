@@ -15,6 +15,7 @@ import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import { AppError, toPublicError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { executeOperation, normaliseError, type TOperation } from "@/lib/server/execute";
+import { readBoundedBody } from "@/lib/server/read-bounded-body";
 import type { TRateLimitRule } from "@/lib/security/rate-limit";
 import { rateLimitStore } from "@/lib/security/rate-limit-store";
 
@@ -71,25 +72,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  * a body that streams past it is cut off (a missing or lying header cannot make us buffer more).
  */
 async function readJsonBody(request: Request, max: number): Promise<unknown> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${max}-byte limit of this endpoint.`);
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
   if (!request.body) return undefined;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBoundedBody(request, max, () => new AppError("PAYLOAD_TOO_LARGE", `The body is over the ${max}-byte limit of this endpoint.`));
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { AppError } from "@/lib/errors/app-error";
+import { readBoundedBody } from "@/lib/server/read-bounded-body";
 
 /**
  * A machine body, bounded twice: as it arrives (stop reading past `maxWireBytes`, whatever
@@ -15,26 +16,6 @@ export function mediaTypeOf(request: Request): string {
   return request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-async function readBounded(request: Request, max: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
-
 function tooLarge(max: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is over ${Math.round(max / 1024 / 1024)} MB: send smaller batches.`);
 }
@@ -44,7 +25,7 @@ export async function readMachineBody(request: Request, limits: TBodyLimits): Pr
   if (encoding !== "identity" && encoding !== "gzip") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Content-Encoding ${encoding} is not supported: send gzip or no encoding.`);
   }
-  const wire = await readBounded(request, limits.maxWireBytes);
+  const wire = await readBoundedBody(request, limits.maxWireBytes, () => tooLarge(limits.maxWireBytes));
   if (encoding === "identity") {
     if (wire.byteLength > limits.maxBodyBytes) throw tooLarge(limits.maxBodyBytes);
     return { bytes: wire, mediaType: mediaTypeOf(request) };
