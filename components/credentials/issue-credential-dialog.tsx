@@ -22,6 +22,7 @@ export function IssueCredentialDialog({ providerId, providerName, defaultResourc
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState("");
   const [resource, setResource] = useState(defaultResource ?? "");
+  const [ephemeral, setEphemeral] = useState(true);
   const [issued, setIssued] = useState<{ credentialId: string; value: string; expiresAt: string | null } | null>(null);
   const { pending, error, run, clearError } = useServerAction(issueCredentialAction, { invalidate: [credentialKeys.all], forget: true });
   const fieldErrors = error?.fieldErrors ?? {};
@@ -65,7 +66,7 @@ export function IssueCredentialDialog({ providerId, providerName, defaultResourc
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              run({ providerId, name: name.trim(), scopes: scopes.split(/[\s,]+/).filter(Boolean), resource: resource.trim() || undefined }, setIssued);
+              run({ providerId, name: name.trim(), scopes: scopes.split(/[\s,]+/).filter(Boolean), resource: resource.trim() || undefined, ephemeral }, setIssued);
             }}
           >
             <DialogDescription>For one consumer and one job: the narrowest scopes, bound to the resource it is for. It joins the inventory owned by you.</DialogDescription>
@@ -88,6 +89,13 @@ export function IssueCredentialDialog({ providerId, providerName, defaultResourc
               <FieldHint>The audience it is bound to; without one it is accepted anywhere its issuer is trusted.</FieldHint>
               <FieldError id="issue-resource-error" messages={fieldErrors.resource} />
             </div>
+            <label className="flex items-start gap-2 text-ui">
+              <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={ephemeral} onChange={(e) => setEphemeral(e.target.checked)} data-testid="issue-ephemeral" />
+              <span>
+                Revoke it when its task ends
+                <span className="block text-xs text-muted-foreground">When a gateway or MCP server reports the task completed, a break-glass revocation runs. Where the provider needs the value to revoke it, Tokenward keeps it encrypted until then.</span>
+              </span>
+            </label>
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button type="button" variant="secondary">

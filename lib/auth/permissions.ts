@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "credentials.verify": { admin: "any", security: "any", owner: "owned" },
   // Minting a new credential through a provider (per-task, audience-bound): those who hand out access.
   "credentials.issue": everywhere("admin", "security"),
+  // Marking a credential ephemeral (revoked when its task ends) or standing again: those who answer for it.
+  "credentials.set_ephemeral": { admin: "any", security: "any", owner: "owned" },
   // Workflows (lib/workflows). Everyone reads them. Security and admins request rotations and
   // revocations of anything, owners of what they or their team own; break-glass is security's.
   "workflows.read": everywhere(...EVERYONE),

@@ -51,6 +51,7 @@ const MATRIX: Record<string, TPermission> = {
   "providers.sync": "connectors.manage",
   "credentials.verify": "credentials.verify",
   "credentials.issue": "credentials.issue",
+  "credentials.set_ephemeral": "credentials.set_ephemeral",
   "workflows.request": "workflows.request",
   "workflows.break_glass": "workflows.break_glass",
   "workflows.decide": "workflows.approve",

@@ -95,6 +95,20 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
       },
     ],
   },
+  "credentials.set_ephemeral": {
+    permission: "credentials.set_ephemeral",
+    cases: [
+      {
+        type: "credential",
+        probe: (id) => ({ credentialId: id, ephemeral: true }),
+        allowed: async (result, id) => {
+          expect(result).toMatchObject({ ok: true });
+          expect((await database.prisma.credential.findUniqueOrThrow({ where: { id } })).ephemeralSince).not.toBeNull();
+          await database.prisma.credential.update({ where: { id }, data: { ephemeralSince: null } });
+        },
+      },
+    ],
+  },
   // The exposure's credential is the resource: owners close exposures of their own and their team's credentials.
   "exposures.remediate": {
     permission: "exposures.remediate",

@@ -6,7 +6,7 @@ export type TRotationSummary = { total: number; rotated: number; current: string
 
 /**
  * Re-encrypts every secret Tokenward holds under the current key (the first of
- * TOKENWARD_CONNECTOR_KEYS) — providers' secrets, delivery targets' signing secrets, MCP probe clients' secrets, and the values
+ * TOKENWARD_CONNECTOR_KEYS) — providers' secrets, delivery targets' signing secrets, MCP probe clients' secrets, ephemeral credentials' values, and the values
  * workflows hold for a while (a new secret until revealed, an old one until revoked) — in one transaction: either all move or none do.
  * After it, retired keys can leave the list.
  */
@@ -47,6 +47,13 @@ export async function rotateConnectorSecrets(prisma: PrismaClient, keyring: TKey
       await tx.mcpProbeSettings.update({ where: { id: p.id }, data: { encryptedSecret: reencryptSecret(p.envelope, `mcp-probe:${p.id}`, keyring) } });
       rotated += 1;
     }
-    return { total: rows.length + held.length + targets.length + probes.length, rotated, current };
+    // Ephemeral credentials' values held until their task ends (lib/usage/services/ephemeral-secret.ts).
+    const ephemeral = await tx.$queryRawUnsafe<{ id: string; envelope: string }[]>(`SELECT id::text AS id, ephemeral_secret AS envelope FROM credentials WHERE ephemeral_secret IS NOT NULL ORDER BY id FOR UPDATE`);
+    for (const c of ephemeral) {
+      if (envelopeKeyId(c.envelope) === current) continue;
+      await tx.credential.update({ where: { id: c.id }, data: { ephemeralSecret: reencryptSecret(c.envelope, `credential:${c.id}:ephemeral`, keyring) } });
+      rotated += 1;
+    }
+    return { total: rows.length + held.length + targets.length + probes.length + ephemeral.length, rotated, current };
   });
 }

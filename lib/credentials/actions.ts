@@ -1,7 +1,8 @@
 "use server";
 
-import { issueCredentialOperation, verifyCredentialOperation } from "@/lib/credentials/operations";
+import { issueCredentialOperation, setEphemeralOperation, verifyCredentialOperation } from "@/lib/credentials/operations";
 import { defineAction } from "@/lib/server/action";
 
 export const verifyCredentialAction = defineAction(verifyCredentialOperation);
 export const issueCredentialAction = defineAction(issueCredentialOperation);
+export const setEphemeralAction = defineAction(setEphemeralOperation);

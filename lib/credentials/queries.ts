@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { CAPABILITY_LABELS, supportFor, type TCapabilityName } from "@/lib/connectors/contract";
 import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
 import { ZVerificationRecord, type TVerificationRecord } from "@/lib/credentials/schemas";
@@ -18,6 +19,20 @@ export type TCredentialProviderState = {
   verification: TVerificationRecord | null;
   /** Why "Verify now" cannot run, or null. */
   verifyBlocker: string | null;
+  ephemeral: TEphemeralState;
+};
+
+/**
+ * An ephemeral credential's life (lib/usage/services/end-ephemeral-tasks.ts): since when, whether
+ * Tokenward holds the value its provider needs to revoke it, and once its task ended, the revocation
+ * it started or why it could not ("should be revoked").
+ */
+export type TEphemeralState = {
+  since: string | null;
+  valueHeld: boolean;
+  /** Revoking it will need a value Tokenward does not hold: the task's end will only flag it. */
+  revokeNeedsValue: boolean;
+  taskEnded: { at: string; traceId: string | null; workflowId: string | null; shouldBeRevoked: string | null } | null;
 };
 
 const SHOWN: TCapabilityName[] = ["verify", "revoke", "rotate", "lastUsed"];
@@ -31,6 +46,10 @@ export async function getCredentialProviderState(prisma: PrismaClient, credentia
       verifiedAt: true,
       verification: true,
       kind: true,
+      ephemeralSince: true,
+      taskEndedAt: true,
+      // Read only to say whether a value is held; it never leaves this function.
+      ephemeralSecret: true,
       // encryptedCredentials is read only to say whether a secret is set; it never leaves this function.
       provider: { select: { id: true, name: true, type: true, enabled: true, encryptedCredentials: true } },
     },
@@ -45,6 +64,7 @@ export async function getCredentialProviderState(prisma: PrismaClient, credentia
       })
     : [];
   const verification = ZVerificationRecord.safeParse(c.verification);
+  const revoke = connected ? supportFor(connectorFor(provider.type as Parameters<typeof connectorFor>[0]).capabilities.revoke, c.kind) : null;
   return {
     provider: { id: provider.id, name: provider.name, connected },
     capabilities,
@@ -53,7 +73,27 @@ export async function getCredentialProviderState(prisma: PrismaClient, credentia
     verifiedAt: c.verifiedAt?.toISOString() ?? null,
     verification: verification.success ? verification.data : null,
     verifyBlocker: verifyBlocker(provider, c.kind),
+    ephemeral: {
+      since: c.ephemeralSince?.toISOString() ?? null,
+      valueHeld: c.ephemeralSecret !== null,
+      revokeNeedsValue: revoke?.supported === true && revoke.needsValue,
+      taskEnded: c.taskEndedAt ? await taskEndOf(prisma, credentialId, c.taskEndedAt) : null,
+    },
   };
+}
+
+const ZTaskEnded = z.object({ traceId: z.string().nullish(), workflowId: z.string().nullish(), shouldBeRevoked: z.string().nullish() });
+
+/** What the task's end did, as its audit event recorded it (the one place that says why it could not revoke). */
+async function taskEndOf(prisma: PrismaClient, credentialId: string, at: Date): Promise<NonNullable<TEphemeralState["taskEnded"]>> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { targetType: "credential", targetId: credentialId, action: "credential.task_ended" },
+    orderBy: { seq: "desc" },
+    select: { summary: true },
+  });
+  const summary = ZTaskEnded.safeParse(event?.summary);
+  const s = summary.success ? summary.data : {};
+  return { at: at.toISOString(), traceId: s.traceId ?? null, workflowId: s.workflowId ?? null, shouldBeRevoked: s.shouldBeRevoked ?? null };
 }
 
 type TLoad<T> = (prisma: PrismaClient, id: string, actor: TActor) => Promise<T | null>;

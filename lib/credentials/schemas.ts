@@ -32,5 +32,14 @@ export const ZIssueCredential = z.strictObject({
     .max(50, "At most 50 scopes"),
   resource: z.url("The resource must be a URL (RFC 8707)").max(2000).optional(),
   subject: z.string().trim().min(1).max(200).optional(),
+  /** Issued for one task: revoked (break-glass, "task ended") when a usage event says the task completed. */
+  ephemeral: z.boolean().optional(),
 });
 export type TIssueCredential = z.infer<typeof ZIssueCredential>;
+
+/** Mark a credential ephemeral (revoke it when usage telemetry says its task ended), or standing again. */
+export const ZSetEphemeral = z.strictObject({
+  credentialId: z.uuid({ error: "credentialId must be a credential id" }),
+  ephemeral: z.boolean({ error: "ephemeral must be true or false" }),
+});
+export type TSetEphemeral = z.infer<typeof ZSetEphemeral>;

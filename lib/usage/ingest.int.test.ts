@@ -105,7 +105,7 @@ describe("POST /api/v1/usage — batches", () => {
     expect(await database.prisma.usagePending.count()).toBe(2);
     expect(await database.prisma.job.findUnique({ where: { id: "usage.apply" } })).toMatchObject({ status: "queued" });
     expect((await database.prisma.credential.findUniqueOrThrow({ where: { id: knownId } })).lastUsedAt).toEqual(new Date("2026-01-01T00:00:00Z"));
-    expect(await applyPendingUsage(database.prisma)).toEqual({ credentials: 2, chunks: 1 });
+    expect(await applyPendingUsage(database.prisma)).toEqual({ credentials: 2, chunks: 1, tasksEnded: 0 });
     expect(await database.prisma.usagePending.count()).toBe(0);
     const known = await database.prisma.credential.findUniqueOrThrow({ where: { id: knownId } });
     expect(known.lastUsedAt).toEqual(new Date("2026-11-30T12:00:01.000Z"));

@@ -12,6 +12,7 @@ import { parseConnectorInput } from "@/lib/providers/services/connector-input";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
 import type { TRunOutcome, TTx } from "@/lib/server/execute";
 import type { TIssueCredential } from "@/lib/credentials/schemas";
+import { sealEphemeralSecret } from "@/lib/usage/services/ephemeral-secret";
 
 /**
  * Issues a new credential through its provider (the connector's `issue`: an OAuth client-credentials
@@ -20,7 +21,10 @@ import type { TIssueCredential } from "@/lib/credentials/schemas";
  * is returned once, to the caller, and kept nowhere: the audit records that it was issued, not what.
  */
 
-export async function issueAtProvider(prisma: PrismaClient, input: TIssueCredential): Promise<{ issued: TIssuedCredential; kind: string }> {
+/** `revokeNeedsValue`: the provider revokes this kind only when shown its value — an ephemeral one then keeps it sealed until its task ends. */
+export type TIssuePrepared = { issued: TIssuedCredential; kind: string; revokeNeedsValue: boolean };
+
+export async function issueAtProvider(prisma: PrismaClient, input: TIssueCredential): Promise<TIssuePrepared> {
   const provider = await prisma.provider.findUnique({ where: { id: input.providerId } });
   if (!provider) throw new AppError("NOT_FOUND", "No such provider.");
   if (!isConnectorType(provider.type)) throw new AppError("CONFLICT", `${provider.name} has no connector: Tokenward cannot issue there.`);
@@ -34,14 +38,15 @@ export async function issueAtProvider(prisma: PrismaClient, input: TIssueCredent
   const { config, secret } = parseConnectorInput(definition, provider.config, decryptSecret(provider.encryptedCredentials, provider.id));
   try {
     const issued = await issue.run({ config, secret }, { scopes: input.scopes, resource: input.resource, subject: input.subject });
-    return { issued, kind };
+    const revoke = supportFor(definition.capabilities.revoke, kind);
+    return { issued, kind, revokeNeedsValue: revoke.supported && revoke.needsValue };
   } catch (error) {
     if (isProviderError(error)) throw new AppError("VALIDATION", `${provider.name} refused: ${error.message}`, { cause: error });
     throw error;
   }
 }
 
-export async function fileIssued(tx: TTx, actor: TActor, input: TIssueCredential, prepared: { issued: TIssuedCredential; kind: string }, now = new Date()): Promise<TRunOutcome<{ credentialId: string; value: string; expiresAt: string | null }>> {
+export async function fileIssued(tx: TTx, actor: TActor, input: TIssueCredential, prepared: TIssuePrepared, now = new Date()): Promise<TRunOutcome<{ credentialId: string; value: string; expiresAt: string | null }>> {
   const { issued, kind } = prepared;
   const id = randomUUID();
   await tx.credential.create({
@@ -60,10 +65,12 @@ export async function fileIssued(tx: TTx, actor: TActor, input: TIssueCredential
       source: "manual",
       ownerId: actor.id,
       teamId: actor.teamIds[0] ?? null,
+      ephemeralSince: input.ephemeral ? now : null,
+      ephemeralSecret: input.ephemeral && prepared.revokeNeedsValue ? sealEphemeralSecret(id, issued.value) : null,
     },
   });
   await recomputeCredentials(tx, [id], { now });
-  const summary = { name: input.name, providerId: input.providerId, scopes: issued.scopes, resource: input.resource ?? null, expiresAt: issued.expiresAt?.toISOString() ?? null };
+  const summary = { name: input.name, providerId: input.providerId, scopes: issued.scopes, resource: input.resource ?? null, expiresAt: issued.expiresAt?.toISOString() ?? null, ephemeral: input.ephemeral === true };
   return {
     data: { credentialId: id, value: issued.value, expiresAt: issued.expiresAt?.toISOString() ?? null },
     audit: [

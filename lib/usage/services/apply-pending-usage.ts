@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
+import { endEphemeralTasks } from "@/lib/usage/services/end-ephemeral-tasks";
 
 /**
  * Drains usage_pending: for each credential with new hops, last use moves forward and the credential
@@ -10,18 +11,22 @@ import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials"
  * Lock order matters: ingestion takes the credential's key-share lock (its hops' foreign key) and
  * then the pending row. So this takes the credential rows first (FOR UPDATE, id order) and only then
  * deletes their pending rows: taking the pending rows first would deadlock against a batch in flight.
+ *
+ * After each chunk, ephemeral credentials among them whose task ended are revoked (or flagged), each
+ * in its own transaction: a provider refusal must not undo the chunk's rescoring.
  */
 
-export type TApplyResult = { credentials: number; chunks: number };
+export type TApplyResult = { credentials: number; chunks: number; tasksEnded: number };
 
 export async function applyPendingUsage(prisma: PrismaClient, options: { chunk?: number; now?: Date; onChunk?: (done: number) => Promise<void> } = {}): Promise<TApplyResult> {
   const chunk = options.chunk ?? 500;
   let credentials = 0;
   let chunks = 0;
+  let tasksEnded = 0;
   for (;;) {
     const applied = await prisma.$transaction(async (tx) => {
       const ids = (await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT credential_id::text AS id FROM usage_pending ORDER BY credential_id LIMIT $1`, chunk)).map((r) => r.id);
-      if (ids.length === 0) return 0;
+      if (ids.length === 0) return [];
       await tx.$queryRawUnsafe(`SELECT id FROM credentials WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, ids);
       const rows = await tx.$queryRawUnsafe<{ id: string; last_used_at: Date | null }[]>(
         `DELETE FROM usage_pending WHERE credential_id = ANY($1::uuid[]) RETURNING credential_id::text AS id, last_used_at`,
@@ -38,10 +43,12 @@ export async function applyPendingUsage(prisma: PrismaClient, options: { chunk?:
         );
       }
       await recomputeCredentials(tx, rows.map((r) => r.id), { now: options.now });
-      return rows.length;
+      return rows.map((r) => r.id);
     });
-    if (applied === 0) return { credentials, chunks };
-    credentials += applied;
+    if (applied.length === 0) return { credentials, chunks, tasksEnded };
+    const ended = await endEphemeralTasks(prisma, applied, options.now);
+    tasksEnded += ended.revoking + ended.shouldRevoke;
+    credentials += applied.length;
     chunks++;
     await options.onChunk?.(credentials);
   }

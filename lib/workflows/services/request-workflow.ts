@@ -26,16 +26,35 @@ export type TRequested = { id: string; state: string; plan: Extract<TWorkflowPla
 /** A rotation policy asking (lib/rotation-policies): no person, so no id; its label names the version and rule. */
 export type TPolicyRequester = { policy: string };
 
+/**
+ * Usage telemetry saying an ephemeral credential's task ended (lib/usage/services/end-ephemeral-tasks.ts):
+ * no person either, but the one system requester that opens a break-glass revocation — revoking is
+ * the safe direction, and the credential's owner chose it by marking the credential ephemeral.
+ */
+export type TTaskEndedRequester = { taskEnded: string };
+
+type TRequester = TActor | TPolicyRequester | TTaskEndedRequester;
+
+function personOf(requester: TRequester): TActor | null {
+  return "policy" in requester || "taskEnded" in requester ? null : requester;
+}
+
+function labelOf(requester: TRequester): string {
+  if ("policy" in requester) return requester.policy;
+  if ("taskEnded" in requester) return requester.taskEnded;
+  return actorLabel(requester);
+}
+
 const CLOSED = ["revoked", "disabled"];
 
 export async function requestWorkflow(
   tx: TTx,
-  requester: TActor | TPolicyRequester,
+  requester: TRequester,
   input: { credentialId: string; kind: TWorkflowKind; reason?: string; currentValue?: string; breakGlass?: boolean; deliveryTargetId?: string },
   now = new Date(),
 ): Promise<TRunOutcome<TRequested>> {
-  const actor = "policy" in requester ? null : requester;
-  if (!actor && input.breakGlass) throw new AppError("FORBIDDEN", "A policy never opens a break-glass revocation.");
+  const actor = personOf(requester);
+  if ("policy" in requester && input.breakGlass) throw new AppError("FORBIDDEN", "A policy never opens a break-glass revocation.");
   const credential = await tx.credential.findUniqueOrThrow({
     where: { id: input.credentialId },
     select: { id: true, name: true, kind: true, status: true, fingerprint: true, ownerId: true, teamId: true, providerId: true, provider: { select: { name: true, type: true, enabled: true, encryptedCredentials: true } } },
@@ -67,7 +86,7 @@ export async function requestWorkflow(
 
   const id = randomUUID();
   const breakGlass = input.breakGlass === true;
-  const label = actor ? actorLabel(actor) : (requester as TPolicyRequester).policy;
+  const label = labelOf(requester);
   await tx.workflow.create({
     data: {
       id,
@@ -83,14 +102,14 @@ export async function requestWorkflow(
       nextRunAt: breakGlass ? now : null,
       oldSecret: input.currentValue ? sealWorkflowSecret(id, "old", input.currentValue) : null,
       deliveryTargetId: input.deliveryTargetId ?? null,
-      ...(breakGlass && actor ? { decidedById: actor.id, decidedByLabel: label, decidedAt: now, decisionComment: "break-glass" } : {}),
+      ...(breakGlass ? { decidedById: actor?.id ?? null, decidedByLabel: label, decidedAt: now, decisionComment: "break-glass" } : {}),
       createdAt: now,
     },
   });
   const detail = { reason: input.reason ?? null, plan: plan.summary, valueSupplied: Boolean(input.currentValue) };
   await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor?.id ?? null, actorLabel: label, type: "requested", toState: "requested", detail } });
-  if (breakGlass && actor) {
-    await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor.id, actorLabel: label, type: "break_glass", fromState: "requested", toState: "approved", detail: { reason: input.reason ?? null } } });
+  if (breakGlass) {
+    await tx.workflowEvent.create({ data: { workflowId: id, at: now, actorId: actor?.id ?? null, actorLabel: label, type: "break_glass", fromState: "requested", toState: "approved", detail: { reason: input.reason ?? null } } });
     await enqueueJob(tx, { type: WORKFLOW_ADVANCE_JOB, payload: { workflowId: id }, requeue: "if-finished", now });
   }
 

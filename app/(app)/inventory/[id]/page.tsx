@@ -5,6 +5,7 @@ import { RiskScoreTrend } from "@/components/risk/risk-score-trend";
 import { entityTitle, loadEntityPage, withOwnershipOptions } from "@/lib/inventory/entity-title";
 import { getCredentialDetail } from "@/lib/inventory/queries";
 import { ownershipPermissions } from "@/lib/ownership/permissions";
+import { EphemeralCard } from "@/components/credentials/ephemeral-card";
 import { ProviderCard } from "@/components/credentials/provider-card";
 import { CredentialWorkflowsCard } from "@/components/workflows/credential-workflows-card";
 import { allows } from "@/lib/auth/access";
@@ -43,13 +44,16 @@ export default async function CredentialPage({ params, searchParams }: { params:
       }
       providerPanel={
         providerState ? (
-          <ProviderCard
-            credentialId={detail.id}
-            state={providerState}
-            status={detail.status}
-            now={readAt}
-            canVerify={allows(actor, "credentials.verify", owned)}
-          />
+          <>
+            <ProviderCard
+              credentialId={detail.id}
+              state={providerState}
+              status={detail.status}
+              now={readAt}
+              canVerify={allows(actor, "credentials.verify", owned)}
+            />
+            <EphemeralCard credentialId={detail.id} state={providerState.ephemeral} status={detail.status} canChange={allows(actor, "credentials.set_ephemeral", owned)} />
+          </>
         ) : null
       }
       riskPanel={
