@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PEER_CLIENT, PEER_RESOURCE } from "../lib/connectors/testing/oauth-peer";
 import { signIn } from "./support/auth";
-import { CONNECTOR_PEER_ISSUER } from "./support/e2e-env.mjs";
+import { activeAtPeer, addPeerProvider, issuePeerToken } from "./support/oauth-peer-provider";
 import { pickOwner } from "./support/owner-picker";
 
 /**
@@ -14,42 +13,13 @@ import { pickOwner } from "./support/owner-picker";
 
 test.describe.configure({ mode: "serial" });
 
-/** RFC 7662 introspection at the peer, as the test's own client: the provider's answer, not Tokenward's. */
-async function activeAtPeer(token: string): Promise<boolean> {
-  const metadata = (await (await fetch(`${CONNECTOR_PEER_ISSUER}/.well-known/openid-configuration`)).json()) as { introspection_endpoint: string };
-  const response = await fetch(metadata.introspection_endpoint, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${PEER_CLIENT.clientId}:${PEER_CLIENT.clientSecret}`).toString("base64")}` },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  return ((await response.json()) as { active: boolean }).active;
-}
-
 // Unique per worker: a retry (new worker) adds its own provider rather than colliding with the first.
 const PROVIDER = `E2E workflow server ${Date.now().toString(36)}`;
 let credentialUrl = "";
 let oldToken = "";
 
-async function addProvider(page: Page) {
-  await page.goto("/providers/new");
-  await page.getByTestId("provider-name").fill(PROVIDER);
-  await page.getByTestId("provider-config-issuer").fill(CONNECTOR_PEER_ISSUER);
-  await page.getByTestId("provider-config-clientId").fill(PEER_CLIENT.clientId);
-  await page.getByTestId("provider-config-defaultResource").fill(PEER_RESOURCE);
-  await page.getByTestId("provider-secret-clientSecret").fill(PEER_CLIENT.clientSecret);
-  await page.getByTestId("provider-save").click();
-  await expect(page.getByTestId("provider-name")).toHaveText(PROVIDER, { timeout: 30_000 });
-}
-
-async function issueToken(page: Page, name: string): Promise<string> {
-  await page.getByTestId("provider-issue").click();
-  await page.getByTestId("issue-name").fill(name);
-  await page.getByTestId("issue-scopes").fill("inventory:read");
-  await page.getByTestId("issue-submit").click();
-  const value = await page.getByTestId("provider-issued-value").inputValue();
-  expect(value.length).toBeGreaterThan(20);
-  return value;
-}
+const addProvider = (page: Page) => addPeerProvider(page, PROVIDER);
+const issueToken = (page: Page, name: string) => issuePeerToken(page, name, { ephemeral: false });
 
 test("security requests a rotation; the owner approves, reveals once, cuts over; the old token dies at the provider", async ({ page }) => {
   test.setTimeout(150_000);
