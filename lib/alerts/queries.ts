@@ -32,7 +32,7 @@ export type TDeliveryRow = {
 };
 export type TAttemptRow = { id: string; deliveryId: string; at: string; ok: boolean; httpStatus: number | null; error: string | null; durationMs: number };
 
-export async function readAlertDestination(prisma: PrismaClient, id: string): Promise<{ destination: Omit<TAlertDestinationRow, "counts">; deliveries: TDeliveryRow[]; attempts: TAttemptRow[] } | null> {
+export async function readAlertDestination(prisma: PrismaClient, id: string): Promise<{ destination: Omit<TAlertDestinationRow, "counts">; deliveries: TDeliveryRow[]; attempts: TAttemptRow[]; readAt: number } | null> {
   const destination = await prisma.alertDestination.findUnique({ where: { id }, select: PUBLIC });
   if (!destination) return null;
   const [deliveries, attempts] = await Promise.all([
@@ -40,6 +40,7 @@ export async function readAlertDestination(prisma: PrismaClient, id: string): Pr
     prisma.alertDeliveryAttempt.findMany({ where: { delivery: { destinationId: id } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: HISTORY_ATTEMPTS }),
   ]);
   return {
+    readAt: Date.now(),
     destination: { ...destination, createdAt: destination.createdAt.toISOString() },
     deliveries: deliveries.map((d) => {
       const alert = d.payload as unknown as TAlert;
