@@ -19,6 +19,9 @@ let base = "";
 const received: TReceived[] = [];
 const answers: Record<string, number[]> = {};
 
+// Two background jobs (usage.apply, then alerts.deliver) run between the ingest and the receiver.
+test.describe.configure({ timeout: 240_000 });
+
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     let body = "";
@@ -114,6 +117,7 @@ test("security sends a test alert to a receiver that refuses: failed with its an
   const row = page.getByTestId(`alert-destination-row-siem ${run}`);
   await expect(row).toContainText("SIEM (JSON lines)");
   await row.getByRole("link", { name: `siem ${run}` }).click();
+  await expect(page.getByTestId("alert-destination-title")).toContainText(`siem ${run}`);
   await page.getByTestId("alert-destination-test").click();
   await expect(page.getByTestId("alert-destination-test-result")).toContainText("HTTP 503");
   const failed = page.getByTestId("alert-delivery-row").first();
