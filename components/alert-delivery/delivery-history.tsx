@@ -36,7 +36,9 @@ export function DeliveryHistory({ deliveries, attempts, now, canResend }: { deli
               <TD>
                 <span className="font-medium">{d.test ? "Test alert" : (d.detector ?? "alert")}</span>
                 {d.credential && !d.test ? <span className="text-muted-foreground"> on {d.credential}</span> : null}
-                <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]" title="Idempotency-Key">{d.id}</div>
+                <div className="font-mono text-xs text-muted-foreground" title={`Idempotency-Key ${d.id}`}>
+                  {d.id.slice(0, 8)}
+                </div>
               </TD>
               <TD>
                 <Badge tone={STATUS_TONES[d.status]}>{d.status}</Badge>
@@ -71,7 +73,9 @@ export function DeliveryHistory({ deliveries, attempts, now, canResend }: { deli
                 {a.httpStatus ? `HTTP ${a.httpStatus}` : "no answer"} · {a.durationMs} ms
               </span>
               {a.error ? <span className="basis-full text-xs text-muted-foreground [overflow-wrap:anywhere]">{a.error}</span> : null}
-              <span className="basis-full font-mono text-xs text-muted-foreground">{a.deliveryId}</span>
+              <span className="font-mono text-xs text-muted-foreground" title={`Idempotency-Key ${a.deliveryId}`}>
+                {a.deliveryId.slice(0, 8)}
+              </span>
             </li>
           ))}
         </ol>

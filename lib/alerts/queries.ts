@@ -27,6 +27,7 @@ export const HISTORY_DELIVERIES = 50;
 export const HISTORY_ATTEMPTS = 30;
 
 export type TDeliveryRow = {
+  /** `attempts`: every try recorded, re-sends included (the row's own counter restarts on a re-send). */
   id: string; test: boolean; detector: string | null; credential: string | null; status: "pending" | "delivered" | "failed"; attempts: number;
   lastError: string | null; lastStatus: number | null; nextAttemptAt: string | null; deliveredAt: string | null; createdAt: string;
 };
@@ -36,7 +37,7 @@ export async function readAlertDestination(prisma: PrismaClient, id: string): Pr
   const destination = await prisma.alertDestination.findUnique({ where: { id }, select: PUBLIC });
   if (!destination) return null;
   const [deliveries, attempts] = await Promise.all([
-    prisma.alertDelivery.findMany({ where: { destinationId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_DELIVERIES }),
+    prisma.alertDelivery.findMany({ where: { destinationId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_DELIVERIES, include: { _count: { select: { tries: true } } } }),
     prisma.alertDeliveryAttempt.findMany({ where: { delivery: { destinationId: id } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: HISTORY_ATTEMPTS }),
   ]);
   return {
@@ -45,7 +46,7 @@ export async function readAlertDestination(prisma: PrismaClient, id: string): Pr
     deliveries: deliveries.map((d) => {
       const alert = d.payload as unknown as TAlert;
       return {
-        id: d.id, test: d.test, detector: d.factor ?? alert.detector ?? null, credential: alert.credential?.name ?? null, status: d.status, attempts: d.attempts,
+        id: d.id, test: d.test, detector: d.factor ?? alert.detector ?? null, credential: alert.credential?.name ?? null, status: d.status, attempts: d._count.tries,
         lastError: d.lastError, lastStatus: d.lastStatus, nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, deliveredAt: d.deliveredAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString(),
       };
     }),
