@@ -13,6 +13,7 @@ export function SettingsHeader({ role }: { role: TRole }) {
     ...(can(role, "api_keys.manage") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
     ...(can(role, "connectors.manage") ? [{ href: "/settings/delivery", label: "Delivery targets" }] : []),
     ...(can(role, "rotation_policy.read") ? [{ href: "/settings/rotation", label: "Rotation policy" }] : []),
+    ...(can(role, "alerts.deliver") ? [{ href: "/settings/alerts", label: "Alert delivery" }] : []),
   ];
   return (
     <PageHeader title="Settings" description="Your account, the people who use Tokenward, the teams that own credentials, and the risk policy.">

@@ -72,6 +72,9 @@ export const PERMISSIONS = {
   // Deciding on a usage finding (acknowledge, resolve, re-open) is the security team's: an owner
   // must not be able to silence an alert about their own credential.
   "alerts.decide": everywhere("admin", "security"),
+  // Where findings are sent (lib/alerts: webhook, Slack, SIEM destinations), a test alert, a
+  // re-send: the security team's, like deciding on them.
+  "alerts.deliver": everywhere("admin", "security"),
   // MCP servers: registering a remote one and its probe client (a secret) is admin's; admins and
   // security run the authorization probe.
   "mcp_servers.manage": everywhere("admin"),

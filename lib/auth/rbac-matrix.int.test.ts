@@ -78,6 +78,11 @@ const MATRIX: Record<string, TPermission> = {
   "rotation_policies.save": "policy.manage",
   "rotation_policies.run": "policy.manage",
   "rotation_policies.preview": "policy.manage",
+  "alert_destinations.create": "alerts.deliver",
+  "alert_destinations.update": "alerts.deliver",
+  "alert_destinations.delete": "alerts.deliver",
+  "alert_destinations.test": "alerts.deliver",
+  "alert_destinations.resend": "alerts.deliver",
 };
 
 const PROBE = "__rbac_probe__";

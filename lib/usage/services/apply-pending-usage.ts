@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { emitUsageAlerts } from "@/lib/alerts/services/emit-usage-alerts";
 import { recomputeCredentials } from "@/lib/risk/services/recompute-credentials";
 import { endEphemeralTasks } from "@/lib/usage/services/end-ephemeral-tasks";
 
@@ -43,6 +44,8 @@ export async function applyPendingUsage(prisma: PrismaClient, options: { chunk?:
         );
       }
       await recomputeCredentials(tx, rows.map((r) => r.id), { now: options.now });
+      // New findings → the alert outbox, in this transaction (lib/alerts).
+      await emitUsageAlerts(tx, rows.map((r) => r.id), { now: options.now });
       return rows.map((r) => r.id);
     });
     if (applied.length === 0) return { credentials, chunks, tasksEnded };
