@@ -32,5 +32,9 @@ export function runtimeRoleStatements(role: string, options: { password?: string
     // The migration history is the owner's: the app may read it, never write it.
     `DO $$ BEGIN IF to_regclass('public._prisma_migrations') IS NOT NULL THEN REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}; END IF; END $$`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    // usage_events' partitions are created and dropped through the owner's SECURITY DEFINER functions
+    // (the usage.partitions job): the role may call them, not run DDL itself.
+    `DO $$ BEGIN IF to_regprocedure('public.tokenward_usage_partitions_ensure(date, integer)') IS NOT NULL THEN
+       GRANT EXECUTE ON FUNCTION tokenward_usage_partitions_ensure(date, integer), tokenward_usage_retention(date) TO ${role}; END IF; END $$`,
   ];
 }
