@@ -148,13 +148,14 @@ $$;
 REVOKE ALL ON FUNCTION tokenward_usage_partitions_ensure(date, integer) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tokenward_usage_retention(date) FROM PUBLIC;
 
--- 5. Partitions for the data already there (up to two years back; older rows go to the default,
--- where retention deletes them) and the next three months, then the rows themselves.
+-- 5. Partitions for the default retention window (13 months back) or the data already there, at
+-- most two years back (older rows go to the default, where retention deletes them), through the next
+-- three months; then the rows themselves.
 DO $$
 DECLARE
   this_month date := date_trunc('month', now() AT TIME ZONE 'UTC')::date;
   oldest date := coalesce((SELECT date_trunc('month', min("time"))::date FROM "usage_events_unpartitioned"), this_month);
-  first_month date := greatest(least(oldest, this_month), (this_month - interval '24 months')::date);
+  first_month date := greatest(least(oldest, (this_month - interval '13 months')::date), (this_month - interval '24 months')::date);
 BEGIN
   PERFORM tokenward_usage_partitions_ensure(first_month,
     ((extract(year FROM age(this_month, first_month)) * 12 + extract(month FROM age(this_month, first_month)))::integer) + 4);
