@@ -54,12 +54,15 @@ CREATE TABLE "usage_events_default" PARTITION OF "usage_events" DEFAULT;
 -- (TRUNCATE) triggers are not, so each partition gets its own (the ensure function adds it).
 -- The one exception: the retention function may delete default-partition rows older than the cutoff
 -- it sets for its own transaction (rows that reached the default because their month had no partition).
+-- Setting that GUC is open to anyone, so it only counts for the table's owner (the function runs as
+-- it); the runtime role has no DELETE on the table or its partitions anyway (lib/db/runtime-role.ts).
 CREATE FUNCTION tokenward_usage_reject_mutation() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   cutoff text := current_setting('tokenward.usage_retention_cutoff', true);
 BEGIN
-  IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND coalesce(cutoff, '') <> '' AND OLD."time" < cutoff::timestamp(3) THEN
+  IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND coalesce(cutoff, '') <> '' AND OLD."time" < cutoff::timestamp(3)
+     AND current_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = TG_RELID) THEN
     RETURN OLD;
   END IF;
   RAISE EXCEPTION 'usage_events is append-only';
