@@ -114,6 +114,11 @@ export const ZEnv = z
         }
         return keys;
       }),
+    /**
+     * Usage hops kept, in whole months before the current one (lib/usage/services/maintain-usage-partitions.ts):
+     * the daily usage.partitions job drops monthly partitions that ended before then. The current month is never dropped.
+     */
+    TOKENWARD_USAGE_RETENTION_MONTHS: z.coerce.number().int("TOKENWARD_USAGE_RETENTION_MONTHS must be a whole number of months").min(1).max(120).default(13),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })

@@ -6,6 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/services/verify-audit-chain";
 import { openDatabase, type TDatabase } from "@/lib/db/open-database";
 import { APPEND_ONLY_TABLES, runtimeRoleStatements } from "@/lib/db/runtime-role";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { maintainUsagePartitions } from "@/lib/usage/services/maintain-usage-partitions";
 
 // PGlite has a single built-in superuser and no login roles: privilege separation is a PostgreSQL
 // deployment concern, so this file only runs with TEST_DB=postgres.
@@ -56,6 +57,21 @@ describe.skipIf(!onPostgres)("the runtime database role (PostgreSQL)", () => {
     await refused(`ALTER TABLE "${table}" ADD COLUMN forged text`, /must be owner/);
     await refused(`DROP TRIGGER IF EXISTS ${table}_reject_update_delete ON "${table}"`, /must be owner/);
     await refused(`ALTER TABLE "${table}" OWNER TO ${role}`, /must be owner/);
+  });
+
+  it("cannot touch usage_events' partitions directly, even with the retention setting forged; maintains them only through the owner's functions", async () => {
+    const [part] = await owner.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'usage_events'::regclass ORDER BY 1 DESC LIMIT 1`);
+    for (const table of [part!.name, "usage_events_default"]) {
+      await expect(runtime.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT set_config('tokenward.usage_retention_cutoff', '2999-01-01', true)`);
+        return tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+      })).rejects.toThrow(/permission denied/);
+      await expect(runtime.prisma.$executeRawUnsafe(`DROP TABLE "${table}"`)).rejects.toThrow(/must be owner/);
+    }
+    await expect(runtime.prisma.$executeRawUnsafe(`CREATE TABLE usage_events_p209901 PARTITION OF usage_events FOR VALUES FROM ('2099-01-01') TO ('2099-02-01')`)).rejects.toThrow(/permission denied|must be owner/);
+    const result = await maintainUsagePartitions(runtime.prisma, { retentionMonths: 13, aheadMonths: 5 });
+    expect(result.created).toHaveLength(2);
+    await expect(runtime.prisma.$queryRawUnsafe(`SELECT tokenward_usage_retention(date_trunc('month', now())::date)`)).rejects.toThrow(/cutoff must be/);
   });
 
   it("leaves the chain intact after every refused attempt, and ordinary tables writable", async () => {

@@ -29,8 +29,18 @@ export function runtimeRoleStatements(role: string, options: { password?: string
     `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${tables} FROM ${role}`,
+    // Partitions (usage_events_pYYYYMM, usage_events_default) are tables too, and "ALL TABLES" above
+    // granted on them: the app reads and writes through the parent, so they get nothing.
+    `DO $$ DECLARE p regclass; BEGIN
+       FOR p IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = ANY (ARRAY[${APPEND_ONLY_TABLES.map((t) => `to_regclass('public.${t}')`).join(", ")}]) LOOP
+         EXECUTE format('REVOKE ALL ON %s FROM ${role}', p);
+       END LOOP; END $$`,
     // The migration history is the owner's: the app may read it, never write it.
     `DO $$ BEGIN IF to_regclass('public._prisma_migrations') IS NOT NULL THEN REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}; END IF; END $$`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    // usage_events' partitions are created and dropped through the owner's SECURITY DEFINER functions
+    // (the usage.partitions job): the role may call them, not run DDL itself.
+    `DO $$ BEGIN IF to_regprocedure('public.tokenward_usage_partitions_ensure(date, integer)') IS NOT NULL THEN
+       GRANT EXECUTE ON FUNCTION tokenward_usage_partitions_ensure(date, integer), tokenward_usage_retention(date) TO ${role}; END IF; END $$`,
   ];
 }

@@ -3,7 +3,7 @@ import { providerSyncJob } from "@/lib/providers/jobs";
 import { expireDueJob, recomputeAllJob } from "@/lib/risk/jobs";
 import { workflowAdvanceJob, workflowTickJob } from "@/lib/workflows/jobs";
 import { emailNoticesJob } from "@/lib/notifications/jobs";
-import { usageApplyJob } from "@/lib/usage/jobs";
+import { usageApplyJob, usagePartitionsJob } from "@/lib/usage/jobs";
 import { mcpProbeJob } from "@/lib/mcp-servers/jobs";
 import { rotationPoliciesJob } from "@/lib/rotation-policies/jobs";
 import { alertsDeliverJob } from "@/lib/alerts/jobs";
@@ -12,7 +12,7 @@ import { alertsDeliverJob } from "@/lib/alerts/jobs";
  * THE job registry: every kind of background job, once. Add a job by defining it beside its domain
  * (lib/<domain>/jobs.ts, handlers call domain services) and listing it here.
  */
-export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob, alertsDeliverJob] as const satisfies readonly TJobDefinition[];
+export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob, alertsDeliverJob, usagePartitionsJob] as const satisfies readonly TJobDefinition[];
 
 export type TJobType = (typeof JOBS)[number]["type"];
 

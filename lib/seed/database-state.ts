@@ -75,9 +75,15 @@ export async function prepareDatabase(db: TQueryExecutor, mode: TNonEmptyMode, l
   }
   const extra = await cascadedTables(db);
   if (extra.length > 0) log(`reset also empties tables that reference seeded rows: ${extra.join(", ")}`);
-  for (const t of APPEND_ONLY) await db.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+  // usage_events' partitions carry their own TRUNCATE triggers (statement triggers are not cloned from the parent).
+  const partitions = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent::regclass::text = ANY($1::text[])`,
+    `{${APPEND_ONLY.join(",")}}`,
+  );
+  const guarded = [...APPEND_ONLY, ...partitions.map((p) => p.name)];
+  for (const t of guarded) await db.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
   await db.$executeRawUnsafe(`TRUNCATE ${SEEDED_TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
-  for (const t of APPEND_ONLY) await db.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+  for (const t of guarded) await db.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
   log(`reset: removed a previous seed (${state.auditEvents} audit events, head ${state.auditHead?.slice(0, 12) ?? "none"}…)`);
   return { ...state, skip: false };
 }

@@ -60,6 +60,13 @@ export type TOperation<TSchema extends z.ZodType, TData, TPrepared = undefined> 
   run: (ctx: TRunContext<z.infer<TSchema>, TPrepared>) => Promise<TRunOutcome<TData>>;
   /** How long `run`'s transaction may take when the default (60 s) is too short: an all-or-nothing write of thousands of rows. */
   transactionTimeoutMs?: number;
+  /**
+   * Best-effort follow-up once `run`'s transaction has committed (waking a job): whatever it locks is
+   * not held for the whole transaction, so concurrent runs do not queue on it. It must be safe to
+   * miss (a cron backstop); a failure is logged, the committed result still returned.
+   */
+  // Method syntax: operations are stored as TOperation<…, unknown>, which needs the bivariant parameter.
+  afterCommit?(ctx: { prisma: PrismaClient; data: TData }): Promise<void>;
 };
 
 /** Any operation, whatever its input, data and prepared types: what tests and registries hold. */
@@ -102,6 +109,9 @@ export async function executeOperation<TSchema extends z.ZodType, TData, TPrepar
         return outcome.data;
       }, op.transactionTimeoutMs ? { timeout: op.transactionTimeoutMs } : undefined)
       .catch(recordDenial);
+    if (op.afterCommit) {
+      await op.afterCommit({ prisma, data }).catch((error: unknown) => logger.warn("after-commit step failed", { where: op.name, error }));
+    }
     return { ok: true, data };
   } catch (error) {
     return { ok: false, error: toPublicError(normaliseError(error, op.name)) };

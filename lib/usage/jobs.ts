@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
-import { USAGE_APPLY_JOB } from "@/lib/usage/job-types";
+import { env } from "@/lib/env";
+import { USAGE_APPLY_JOB, USAGE_PARTITIONS_JOB } from "@/lib/usage/job-types";
 import { applyPendingUsage } from "@/lib/usage/services/apply-pending-usage";
+import { maintainUsagePartitions } from "@/lib/usage/services/maintain-usage-partitions";
 
 /**
  * Applies ingested hops: enqueued by every ingestion batch (one logical job, re-queued when
@@ -14,4 +16,19 @@ export const usageApplyJob = defineJob({
   cron: { schedule: "* * * * *", payload: {} },
   maxAttempts: 3,
   handler: (_payload, { prisma, progress }) => applyPendingUsage(prisma, { onChunk: (done) => progress(done, null, "credentials applied") }),
+});
+
+/**
+ * Daily: usage_events' partitions for the retention window and the next three months exist, and
+ * those older than TOKENWARD_USAGE_RETENTION_MONTHS are dropped (audited). Daily rather than monthly
+ * so a missed run is made up the next day; a month with no partition yet still takes hops (default
+ * partition).
+ */
+export const usagePartitionsJob = defineJob({
+  type: USAGE_PARTITIONS_JOB,
+  payload: z.object({}),
+  stableId: () => USAGE_PARTITIONS_JOB,
+  cron: { schedule: "41 2 * * *", payload: {} },
+  maxAttempts: 3,
+  handler: (_payload, { prisma }) => maintainUsagePartitions(prisma, { retentionMonths: env().TOKENWARD_USAGE_RETENTION_MONTHS }),
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { TOperation } from "@/lib/server/execute";
 import { ZDecideAlert } from "@/lib/usage/alert-schemas";
 import { decideAlert, type TAlertDecided } from "@/lib/usage/services/decide-alert";
-import { ingestUsage } from "@/lib/usage/services/ingest-usage";
+import { ingestUsage, wakeUsageApply } from "@/lib/usage/services/ingest-usage";
 import { ZUsageBatch, type TIngestResult } from "@/lib/usage/schemas";
 
 /**
@@ -39,6 +39,9 @@ export const ingestUsageOperation: TOperation<typeof ZIngestInput, TIngestOutcom
         summary: { format: input.format, ...counts, ignored: input.ignored, rejected: input.rejected, credentials: credentialIds.length },
       },
     };
+  },
+  afterCommit: async ({ prisma, data }) => {
+    if (data.received > 0) await wakeUsageApply(prisma);
   },
 };
 

@@ -7,11 +7,13 @@ import { endEphemeralTasks } from "@/lib/usage/services/end-ephemeral-tasks";
 /**
  * Drains usage_pending: for each credential with new hops, last use moves forward and the credential
  * is rescored — which is where the passthrough, audience-mismatch, sharing, cross-environment and
- * human-use factors read the new hops. Chunks of `chunk`, each its own transaction.
+ * human-use factors read the new hops. Chunks of `chunk` credentials, each its own transaction.
  *
- * Lock order matters: ingestion takes the credential's key-share lock (its hops' foreign key) and
- * then the pending row. So this takes the credential rows first (FOR UPDATE, id order) and only then
- * deletes their pending rows: taking the pending rows first would deadlock against a batch in flight.
+ * usage_pending is a queue of plain inserts (one row per credential per batch), so this deletes all
+ * of a credential's rows at once and keeps the greatest last use. Rows a batch still has in flight
+ * are invisible here and stay for the next round. The credential rows are locked FOR NO KEY UPDATE
+ * (id order) so two runs never rescore one credential at once; that mode does not conflict with the
+ * key-share lock an ingesting batch's foreign keys take, so a rescore never holds up ingestion.
  *
  * After each chunk, ephemeral credentials among them whose task ended are revoked (or flagged), each
  * in its own transaction: a provider refusal must not undo the chunk's rescoring.
@@ -26,11 +28,12 @@ export async function applyPendingUsage(prisma: PrismaClient, options: { chunk?:
   let tasksEnded = 0;
   for (;;) {
     const applied = await prisma.$transaction(async (tx) => {
-      const ids = (await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT credential_id::text AS id FROM usage_pending ORDER BY credential_id LIMIT $1`, chunk)).map((r) => r.id);
+      const ids = (await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM (SELECT DISTINCT credential_id AS id FROM usage_pending ORDER BY 1 LIMIT $1) p ORDER BY p.id`, chunk)).map((r) => r.id);
       if (ids.length === 0) return [];
-      await tx.$queryRawUnsafe(`SELECT id FROM credentials WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, ids);
+      await tx.$queryRawUnsafe(`SELECT id FROM credentials WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, ids);
       const rows = await tx.$queryRawUnsafe<{ id: string; last_used_at: Date | null }[]>(
-        `DELETE FROM usage_pending WHERE credential_id = ANY($1::uuid[]) RETURNING credential_id::text AS id, last_used_at`,
+        `WITH drained AS (DELETE FROM usage_pending WHERE credential_id = ANY($1::uuid[]) RETURNING credential_id, last_used_at)
+         SELECT credential_id::text AS id, max(last_used_at) AS last_used_at FROM drained GROUP BY credential_id`,
         ids,
       );
       const used = rows.filter((r) => r.last_used_at !== null);

@@ -11,7 +11,8 @@ import type { TIngestResult, TUsageEvent } from "@/lib/usage/schemas";
  * (by fingerprint, or by provider + external id), records the ones not in the inventory as "seen but
  * not inventoried" (source: ingest) so nothing is silently dropped, appends the hops (an event id
  * already recorded is skipped: a resent batch adds nothing) and queues the touched credentials for
- * the usage.apply job (last use, rescoring) — all or nothing with the caller's audit event.
+ * the usage.apply job (last use, rescoring) — all or nothing with the caller's audit event. The
+ * caller wakes the job after commit (`wakeUsageApply`).
  */
 
 type TRef = { key: string; fingerprint?: string; provider?: string; externalId?: string };
@@ -93,49 +94,70 @@ async function resolve(tx: TTx, events: readonly TUsageEvent[], now: Date): Prom
   return { ids, created: [...ids.values()].filter((id) => !before.has(id)) };
 }
 
+/** One unnest per column: a whole batch is one INSERT statement with 17 array parameters. */
+const INSERT_HOPS = `
+  INSERT INTO usage_events (event_id, "time", trace_id, span_id, parent_span_id, credential_id, fingerprint, caller_kind, caller_id,
+                            caller_environment, user_agent, target_kind, target_id, target_audience, tool, outcome, ingested_at)
+  SELECT * FROM unnest($1::text[], $2::timestamp(3)[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::"CallerKind"[], $9::text[],
+                       $10::"Environment"[], $11::text[], $12::"TargetKind"[], $13::text[], $14::text[], $15::text[], $16::"UsageOutcome"[], $17::timestamp(3)[])
+  ON CONFLICT (event_id, "time") DO NOTHING`;
+
 export async function ingestUsage(tx: TTx, events: readonly TUsageEvent[], options: { now?: Date } = {}): Promise<TIngestResult & { credentialIds: string[] }> {
   const now = options.now ?? new Date();
   const { ids, created } = await resolve(tx, events, now);
-  const rows = events.map((event) => ({
-    eventId: event.id,
-    time: new Date(event.time),
-    traceId: event.traceId,
-    spanId: event.spanId,
-    parentSpanId: event.parentSpanId ?? null,
-    credentialId: ids.get(refOf(event).key)!,
-    fingerprint: "fingerprint" in event.credential ? event.credential.fingerprint : null,
-    callerKind: event.caller.kind,
-    callerId: event.caller.id,
-    callerEnvironment: event.caller.environment ?? null,
-    userAgent: event.caller.userAgent ?? null,
-    targetKind: event.target.kind,
-    targetId: event.target.id,
-    targetAudience: event.target.audience ?? null,
-    tool: event.tool ?? null,
-    outcome: event.outcome,
-    ingestedAt: now,
-  }));
-  const { count } = await tx.usageEvent.createMany({ data: rows, skipDuplicates: true });
+  const credentialIds = events.map((event) => ids.get(refOf(event).key)!);
+  const times = events.map((event) => new Date(event.time));
+  const ingestedAt = now.toISOString();
+  // A replay carries the event's own time, so (event_id, time) — the partitioned table's unique key —
+  // still makes a resent event a no-op (prisma/migrations/20261220100000_usage_events_partitioned).
+  const count = await tx.$executeRawUnsafe(
+    INSERT_HOPS,
+    events.map((e) => e.id),
+    times.map((t) => t.toISOString()),
+    events.map((e) => e.traceId),
+    events.map((e) => e.spanId),
+    events.map((e) => e.parentSpanId ?? null),
+    credentialIds,
+    events.map((e) => ("fingerprint" in e.credential ? e.credential.fingerprint : null)),
+    events.map((e) => e.caller.kind),
+    events.map((e) => e.caller.id),
+    events.map((e) => e.caller.environment ?? null),
+    events.map((e) => e.caller.userAgent ?? null),
+    events.map((e) => e.target.kind),
+    events.map((e) => e.target.id),
+    events.map((e) => e.target.audience ?? null),
+    events.map((e) => e.tool ?? null),
+    events.map((e) => e.outcome),
+    events.map(() => ingestedAt),
+  );
 
   // Last use only moves forward, and only for hops that really happened (a denied call is an attempt).
   const lastUse = new Map<string, number | null>();
-  for (const row of rows) {
-    if (!lastUse.has(row.credentialId)) lastUse.set(row.credentialId, null);
-    if (row.outcome === "denied") continue;
-    const t = row.time.getTime();
-    if (t > now.getTime() + 5 * 60_000) continue; // a clock far ahead must not pin "last used" in the future
-    if (t > (lastUse.get(row.credentialId) ?? -Infinity)) lastUse.set(row.credentialId, t);
-  }
-  // Applied (last use, rescoring) by the usage.apply job, not here: a batch's transaction stays short
-  // and concurrent batches on the same credentials only queue on these rows, in id order.
+  events.forEach((event, i) => {
+    const credentialId = credentialIds[i]!;
+    if (!lastUse.has(credentialId)) lastUse.set(credentialId, null);
+    if (event.outcome === "denied") return;
+    const t = times[i]!.getTime();
+    if (t > now.getTime() + 5 * 60_000) return; // a clock far ahead must not pin "last used" in the future
+    if (t > (lastUse.get(credentialId) ?? -Infinity)) lastUse.set(credentialId, t);
+  });
+  // Applied (last use, rescoring) by the usage.apply job, not here: a batch's transaction stays short.
+  // Plain inserts into a queue, not upserts of one row per credential: concurrent batches on the same
+  // credentials never wait on each other's rows (the job takes the greatest last use per credential).
   const pending = [...lastUse.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   await tx.$executeRawUnsafe(
-    `INSERT INTO usage_pending (credential_id, last_used_at)
-     SELECT id, at FROM unnest($1::uuid[], $2::timestamp(3)[]) AS p(id, at) ORDER BY id
-     ON CONFLICT (credential_id) DO UPDATE SET last_used_at = GREATEST(usage_pending.last_used_at, EXCLUDED.last_used_at)`,
+    `INSERT INTO usage_pending (credential_id, last_used_at) SELECT * FROM unnest($1::uuid[], $2::timestamp(3)[])`,
     pending.map(([id]) => id),
     pending.map(([, t]) => (t === null ? null : new Date(t).toISOString())),
   );
-  await enqueueJob(tx, { type: USAGE_APPLY_JOB, requeue: "if-finished", now });
   return { received: events.length, accepted: count, duplicates: events.length - count, newCredentials: created.length, credentialIds: pending.map(([id]) => id) };
+}
+
+/**
+ * Wakes the usage.apply job once the batch has committed: enqueueing inside the batch's transaction
+ * held the job row's lock until commit, so concurrent batches queued behind one another on it. A
+ * missed wake-up is harmless: the job's one-minute cron drains whatever is pending.
+ */
+export async function wakeUsageApply(db: Parameters<typeof enqueueJob>[0], now: Date = new Date()): Promise<void> {
+  await enqueueJob(db, { type: USAGE_APPLY_JOB, requeue: "if-finished", now });
 }
