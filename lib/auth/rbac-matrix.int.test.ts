@@ -77,6 +77,7 @@ const MATRIX: Record<string, TPermission> = {
   "rotation_policies.save": "policy.manage",
   "rotation_policies.run": "policy.manage",
   "rotation_policies.preview": "policy.manage",
+  "audit.events": "audit.read",
 };
 
 const PROBE = "__rbac_probe__";
