@@ -90,6 +90,8 @@ test("an auditor filters the log by actor and action in the URL, pages it, and v
   await expect(page.getByTestId("last-verification")).toContainText("auditor@tokenward.local");
 });
 
+// Named to run after bulk-revocation.spec.ts (specs run alphabetically on one database): the demo
+// seed has no workflows, that spec leaves some.
 test("every entity detail page carries a History panel", async ({ page }) => {
   await signIn(page, "security", { next: "/providers" });
   for (const list of ["/providers", "/identities", "/mcp-servers", "/workflows"]) {
