@@ -68,7 +68,7 @@ WITH u AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(email || ' (' || r
      head AS (SELECT coalesce(max(seq), 0) AS seq FROM audit_events)
 INSERT INTO audit_events (seq, time, actor_id, actor_label, action, target_type, target_id, summary, prev_hash, hash)
 SELECT head.seq + g,
-  now() - interval '366 days' + (g * (interval '365 days' / $1::int)),
+  now() - interval '366 days' + (g * (interval '365 days' / $1::bigint)),
   CASE WHEN g % 6 = 0 THEN NULL ELSE u.ids[1 + (g * 7919) % cardinality(u.ids)] END,
   CASE WHEN g % 6 = 0 THEN 'system' ELSE u.labels[1 + (g * 7919) % cardinality(u.ids)] END,
   CASE WHEN g % 5000 = 17 THEN 'audit.verify_chain' WHEN g % 5000 = 4242 THEN 'reports.export'
@@ -80,7 +80,7 @@ SELECT head.seq + g,
        ELSE p.ids[1 + g % cardinality(p.ids)] END,
   jsonb_build_object('before', jsonb_build_object('owner', NULL, 'n', g - 1), 'after', jsonb_build_object('owner', 'x', 'n', g)),
   'synthetic-prev-' || (head.seq + g), 'synthetic-' || (head.seq + g)
-FROM generate_series(1, $1::int) g, u, c, i, p, head`;
+FROM generate_series(1::bigint, $1::bigint) g, u, c, i, p, head`;
 
 async function load(args: TArgs, url: string) {
   const database = await openDatabase({ DATABASE_URL: url, TOKENWARD_DATA_DIR: "unused" });
