@@ -56,6 +56,10 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   try {
     await database.prisma.$transaction(async (tx) => {
+      // Twelve events in one millisecond (seq 1–12, newest of all): the cursor must break the tie by
+      // seq as a number (9 before 10 when read as text).
+      vi.setSystemTime(new Date(Date.UTC(2026, 11, 1, 0, 0, 0)));
+      for (let i = 0; i < 12; i++) await appendAuditEvent(tx, actors.auditor, { action: "test.tie", targetType: "thing", targetId: String(i) });
       for (let day = 1; day <= 30; day++) {
         for (let k = 0; k < 4; k++) {
           vi.setSystemTime(new Date(Date.UTC(2026, 10, day, 12, 0, k)));
@@ -64,9 +68,6 @@ beforeAll(async () => {
           await appendAuditEvent(tx, who, { action: k === 3 ? "credentials.verify" : "ownership.assign", targetType: k === 0 ? "provider" : "credential", targetId: target, summary: { before: { owner: null }, after: { owner: "x" } } });
         }
       }
-      // Five events in the same millisecond: the cursor must break the tie by seq.
-      vi.setSystemTime(new Date(Date.UTC(2026, 11, 1, 0, 0, 0)));
-      for (let i = 0; i < 5; i++) await appendAuditEvent(tx, actors.auditor, { action: "test.tie", targetType: "thing", targetId: String(i) });
     }, { timeout: 60_000 });
   } finally {
     vi.useRealTimers();
@@ -80,18 +81,18 @@ afterAll(async () => {
 describe("audit log paging", () => {
   it("pages newest first by (time, seq) without skipping or repeating, across pages and ties", async () => {
     const { rows, pages } = await allPages({ limit: 7 });
-    expect(rows).toHaveLength(125);
-    expect(pages).toBe(18);
-    expect(new Set(rows.map((r) => r.seq)).size).toBe(125);
+    expect(rows).toHaveLength(132);
+    expect(pages).toBe(19);
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(132);
     const keys = rows.map((r) => [Date.parse(r.time), BigInt(r.seq)] as const);
     for (let i = 1; i < keys.length; i++) {
       const [t0, s0] = keys[i - 1]!;
       const [t1, s1] = keys[i]!;
       expect(t0 > t1 || (t0 === t1 && s0 > s1)).toBe(true);
     }
-    // The tie: five events in one millisecond, split over pages of 2.
-    const tie = await allPages({ action: "test.tie", limit: 2 });
-    expect(tie.rows.map((r) => r.seq)).toEqual(["125", "124", "123", "122", "121"]);
+    // The tie: twelve events in one millisecond, split over pages of 5, in numeric seq order.
+    const tie = await allPages({ action: "test.tie", limit: 5 });
+    expect(tie.rows.map((r) => r.seq)).toEqual(["12", "11", "10", "9", "8", "7", "6", "5", "4", "3", "2", "1"]);
   });
 
   it("returns times in UTC, exactly as stored", async () => {
@@ -127,7 +128,7 @@ describe("audit log filters", () => {
       "2026-11-10T12:00:02.000Z",
       "2026-11-10T12:00:01.000Z",
     ]);
-    expect((await allPages({ from: "2026-12-01" })).rows).toHaveLength(5);
+    expect((await allPages({ from: "2026-12-01" })).rows).toHaveLength(12);
   });
 
   it("combines filters (AND) and pages within them", async () => {
@@ -198,16 +199,16 @@ describe("entity history", () => {
 
 describe("event detail and chain status", () => {
   it("reads one event with the first checkpoint at or after it", async () => {
-    const event = await getAuditEvent(3n, database.prisma);
-    expect(event).toMatchObject({ seq: "3", action: "ownership.assign", actorId: actors.owner.id, targetId: credA });
+    const event = await getAuditEvent(15n, database.prisma);
+    expect(event).toMatchObject({ seq: "15", action: "ownership.assign", actorId: actors.owner.id, targetId: credA });
     expect(await getAuditEvent(999_999n, database.prisma)).toBeNull();
   });
 
   it("stores each verification run in the chain and reports the last one, with its first broken link", async () => {
     expect(await lastChainVerification(read)).toBeNull();
     const ok = await executeOperation(database.prisma, verifyAuditChainOperation, actors.auditor, {});
-    expect(ok).toMatchObject({ ok: true, data: { ok: true, count: 125 } });
-    expect(await lastChainVerification(read)).toMatchObject({ ok: true, count: 125, actorLabel: expect.stringContaining("auditor"), firstBreak: null, head: { seq: "125" } });
+    expect(ok).toMatchObject({ ok: true, data: { ok: true, count: 132 } });
+    expect(await lastChainVerification(read)).toMatchObject({ ok: true, count: 132, actorLabel: expect.stringContaining("auditor"), firstBreak: null, head: { seq: "132" } });
 
     // A row written behind the app's back (a wrong hash) breaks the chain at its seq.
     const head = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });

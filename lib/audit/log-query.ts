@@ -42,8 +42,10 @@ export function buildAuditLogQuery(q: TAuditLogQuery): TSql {
   const cursor = q.cursor ? decodeAuditCursor(q.cursor) : null;
   if (cursor) where.push(`(time, seq) < (${param(sqlTimestamp(cursor.time))}::timestamp, ${param(cursor.seq.toString())}::bigint)`);
 
-  const text = `SELECT ${AUDIT_LOG_COLUMNS} FROM audit_events${where.length ? ` WHERE ${where.join(" AND ")}` : ""}
-  ORDER BY time DESC, seq DESC LIMIT ${param(q.limit + 1)}`;
+  // ORDER BY names the table's columns (e.): unqualified, "time" and "seq" would be the text output
+  // columns of the same names, sorted as text and by a full sort instead of the index.
+  const text = `SELECT ${AUDIT_LOG_COLUMNS} FROM audit_events e${where.length ? ` WHERE ${where.join(" AND ")}` : ""}
+  ORDER BY e.time DESC, e.seq DESC LIMIT ${param(q.limit + 1)}`;
   return { text, values };
 }
 
