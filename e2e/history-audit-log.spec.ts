@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 
 test("an owner's claim shows in the credential's History, opens as an event with only the changed field, and filters the audit log", async ({ page }) => {
+  test.setTimeout(180_000);
   // The owner claims an orphan (the last one by name: other specs claim the first).
   await signIn(page, "owner", { next: "/inventory?orphaned=1&team=none&status=active&sort=name" });
   await page.getByTestId("credential-link").last().click();
