@@ -1,3 +1,5 @@
+import { jsonEqual } from "@/lib/audit/diff";
+
 /**
  * Renders an event's free-form summary compactly. The common shape is { before, after, …context };
  * changed fields read "field before → after", other keys read "key value". Long values (ids, hashes)
@@ -41,7 +43,10 @@ export function AuditSummary({ summary }: { summary: unknown }) {
   const { before, after, ...context } = summary;
   const beforeRec = isRecord(before) ? before : {};
   const afterRec = isRecord(after) ? after : {};
-  const changedKeys = [...new Set([...Object.keys(beforeRec), ...Object.keys(afterRec)])];
+  // A field equal on both sides is not a change (lib/audit/diff.ts): listed, "team — → —" reads as one.
+  const changedKeys = [...new Set([...Object.keys(beforeRec), ...Object.keys(afterRec)])].filter(
+    (key) => !isRecord(before) || !isRecord(after) || Object.hasOwn(beforeRec, key) !== Object.hasOwn(afterRec, key) || !jsonEqual(beforeRec[key], afterRec[key]),
+  );
   const hasBefore = isRecord(before);
 
   return (

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { targetHref, targetTypeLabel } from "@/lib/audit/target-links";
 import { AuditSummary } from "@/components/audit/audit-summary";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatUtc, shortHash, splitActorLabel } from "@/components/audit/format";
@@ -7,6 +9,19 @@ import { formatUtc, shortHash, splitActorLabel } from "@/components/audit/format
 import type { TAuditEventRow } from "@/lib/audit/queries";
 
 export type TAuditRowView = TAuditEventRow;
+
+/** The target type, linked to the target's page when it has one (lib/audit/target-links.ts). */
+export function TargetLink({ type, id }: { type: string; id: string | null }) {
+  const href = targetHref(type, id);
+  const label = targetTypeLabel(type);
+  return href ? (
+    <Link href={href} className="text-primary underline-offset-4 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    <span className="text-foreground">{label}</span>
+  );
+}
 
 export function AuditTable({ items }: { items: TAuditRowView[] }) {
   return (
@@ -27,7 +42,11 @@ export function AuditTable({ items }: { items: TAuditRowView[] }) {
           const actor = splitActorLabel(event.actorLabel);
           return (
             <TR key={event.seq} data-testid={`audit-row-${event.seq}`}>
-              <TD className="text-right font-mono text-muted-foreground tabular-nums">#{event.seq}</TD>
+              <TD className="text-right font-mono tabular-nums">
+                <Link href={`/audit/${event.seq}`} className="text-primary underline-offset-4 hover:underline" data-testid="audit-open" aria-label={`Open event ${event.seq}`}>
+                  #{event.seq}
+                </Link>
+              </TD>
               <TD className="whitespace-nowrap tabular-nums">
                 <time dateTime={event.time} title={event.time}>
                   {formatUtc(event.time).replace(" UTC", "")}
@@ -43,7 +62,7 @@ export function AuditTable({ items }: { items: TAuditRowView[] }) {
                 <code className="rounded bg-surface-sunken px-1.5 py-0.5 text-xs text-foreground ring-1 ring-border">{event.action}</code>
               </TD>
               <TD className="whitespace-nowrap">
-                <span className="text-foreground">{event.targetType}</span>
+                <TargetLink type={event.targetType} id={event.targetId} />
                 {event.targetId ? (
                   <span className="block font-mono text-xs text-muted-foreground" title={event.targetId}>
                     {shortHash(event.targetId, 8)}

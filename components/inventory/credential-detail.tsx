@@ -23,9 +23,11 @@ type TProps = {
   providerPanel?: ReactNode;
   /** Its workflows and the requests the viewer may make (components/workflows/credential-workflows-card.tsx). */
   workflowsPanel?: ReactNode;
+  /** The audit History panel (components/audit/entity-history.tsx); without it, the detail's own short list. */
+  historyPanel?: ReactNode;
 };
 
-export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel, workflowsPanel }: TProps) {
+export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel, workflowsPanel, historyPanel }: TProps) {
   const claimable = isClaimable(d);
   const canAssign = mayAssign(permissions, [{ ownerId: d.owner?.id ?? null, teamId: d.team?.id ?? null }]) && options;
   return (
@@ -65,7 +67,7 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
             </Card>
             <CredentialExposures detail={d} />
             {workflowsPanel}
-            <CredentialHistory detail={d} />
+            {historyPanel ?? <CredentialHistory detail={d} />}
           </div>
           <div className="flex min-w-0 flex-col gap-6">
             <CredentialFacts detail={d} now={now} />

@@ -1,5 +1,6 @@
 import "server-only";
-import { ZAuditExportQuery, ZAuditSigningQuery } from "@/lib/audit/schemas";
+import { listAuditLog } from "@/lib/audit/queries";
+import { ZAuditExportQuery, ZAuditLogQuery, ZAuditSigningQuery } from "@/lib/audit/schemas";
 import { readAuditSigningStatus } from "@/lib/audit/signing-status";
 import { streamAuditExport } from "@/lib/audit/services/stream-audit-export";
 import { defineRoute } from "@/lib/server/route";
@@ -29,4 +30,16 @@ export const auditSigningStatusRoute = defineRoute({
   permission: "audit.read",
   query: ZAuditSigningQuery,
   run: async ({ prisma }) => readAuditSigningStatus(prisma),
+});
+
+/**
+ * GET /api/v1/audit/events?actor=&action=&targetType=&targetId=&from=&to=&cursor=&limit= — the audit
+ * log as JSON, newest first, keyset-paged (the page's own query; a tampered cursor is a 400).
+ */
+export const auditEventsRoute = defineRoute({
+  kind: "read",
+  name: "audit.events",
+  permission: "audit.read",
+  query: ZAuditLogQuery,
+  run: async ({ query, read }) => listAuditLog(query, read),
 });

@@ -83,6 +83,7 @@ const MATRIX: Record<string, TPermission> = {
   "alert_destinations.delete": "alerts.deliver",
   "alert_destinations.test": "alerts.deliver",
   "alert_destinations.resend": "alerts.deliver",
+  "audit.events": "audit.read",
 };
 
 const PROBE = "__rbac_probe__";

@@ -13,6 +13,7 @@ import { AssignOwnerDialog } from "@/components/inventory/ownership-controls";
 import { getIdentityDetail } from "@/lib/identities/queries";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { IDENTITY_KIND_LABELS } from "@/lib/inventory/vocabulary";
+import { EntityHistory } from "@/components/audit/entity-history";
 
 type TParams = Promise<{ id: string }>;
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: TParams }): Promise
 }
 
 export default async function IdentityPage({ params }: { params: TParams }) {
-  const { data } = await loadEntityPage((await params).id, withOwnershipOptions(getIdentityDetail, (d) => d.identity));
+  const { data, actor } = await loadEntityPage((await params).id, withOwnershipOptions(getIdentityDetail, (d) => d.identity));
   const { identity: i, holds, presented, presentedTotal, topology, readAt, options } = data;
   const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
 
@@ -120,6 +121,7 @@ export default async function IdentityPage({ params }: { params: TParams }) {
           </CardContent>
         </Card>
       </div>
+      <EntityHistory actor={actor} targetType="identity" targetId={i.id} />
     </>
   );
 }

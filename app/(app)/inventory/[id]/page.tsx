@@ -10,6 +10,7 @@ import { ProviderCard } from "@/components/credentials/provider-card";
 import { CredentialWorkflowsCard } from "@/components/workflows/credential-workflows-card";
 import { allows } from "@/lib/auth/access";
 import { withProviderState } from "@/lib/credentials/queries";
+import { EntityHistory } from "@/components/audit/entity-history";
 
 type TParams = Promise<{ id: string }>;
 
@@ -56,6 +57,7 @@ export default async function CredentialPage({ params, searchParams }: { params:
           </>
         ) : null
       }
+      historyPanel={<EntityHistory actor={actor} targetType="credential" targetId={detail.id} className="mt-0" />}
       riskPanel={
         <div className="flex flex-col gap-5">
           <RiskFactorsPanel credentialId={detail.id} fixLinks />

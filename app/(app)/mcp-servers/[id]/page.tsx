@@ -18,6 +18,7 @@ import { db } from "@/lib/db/client";
 import { getProbeView } from "@/lib/mcp-servers/probe-queries";
 import { ServerExposuresCard } from "@/components/exposures/server-exposures-card";
 import { serverExposures } from "@/lib/exposures/queries";
+import { EntityHistory } from "@/components/audit/entity-history";
 
 type TParams = Promise<{ id: string }>;
 
@@ -128,6 +129,7 @@ export default async function McpServerPage({ params }: { params: TParams }) {
           ) : null}
         </div>
       </div>
+      <EntityHistory actor={actor} targetType="mcp_server" targetId={s.id} />
     </>
   );
 }

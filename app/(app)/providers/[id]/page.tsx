@@ -16,6 +16,7 @@ import { allows } from "@/lib/auth/access";
 import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { inventoryHref } from "@/lib/inventory/query-params";
 import { getProviderDetail } from "@/lib/providers/queries";
+import { EntityHistory } from "@/components/audit/entity-history";
 
 type TParams = Promise<{ id: string }>;
 // The sync status and history change while the page is open.
@@ -129,6 +130,7 @@ export default async function ProviderPage({ params }: { params: TParams }) {
           </Card>
         </div>
       </div>
+      <EntityHistory actor={actor} targetType="provider" targetId={p.id} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { entityTitle, loadEntityPage } from "@/lib/inventory/entity-title";
 import { workflowControls } from "@/lib/workflows/controls";
 import { getWorkflowDetail } from "@/lib/workflows/queries";
 import { KIND_LABELS, STATE_LABELS } from "@/lib/workflows/vocabulary";
+import { EntityHistory } from "@/components/audit/entity-history";
 
 type TParams = Promise<{ id: string }>;
 export const dynamic = "force-dynamic";
@@ -108,6 +109,7 @@ export default async function WorkflowPage({ params }: { params: TParams }) {
           </CardContent>
         </Card>
       </div>
+      <EntityHistory actor={actor} targetType="workflow" targetId={w.id} />
     </>
   );
 }
