@@ -77,6 +77,11 @@ const MATRIX: Record<string, TPermission> = {
   "rotation_policies.save": "policy.manage",
   "rotation_policies.run": "policy.manage",
   "rotation_policies.preview": "policy.manage",
+  "report_schedules.create": "reports.schedule",
+  "report_schedules.pause": "reports.schedule",
+  "report_schedules.delete": "reports.schedule",
+  "report_schedules.run": "reports.schedule",
+  "reports.run_download": "reports.export",
 };
 
 const PROBE = "__rbac_probe__";
