@@ -88,6 +88,9 @@ export const PERMISSIONS = {
   "reports.export": everywhere("admin", "security", "auditor"),
   // Rotation policies (lib/rotation-policies): admins edit them (policy.manage); security and auditors read them.
   "rotation_policy.read": everywhere("admin", "security", "auditor"),
+  // Scheduled reports (lib/reports/schedules): whoever exports reports may schedule them. Auditors
+  // schedule to themselves only and manage only their own schedules (checked by the service).
+  "reports.schedule": everywhere("admin", "security", "auditor"),
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

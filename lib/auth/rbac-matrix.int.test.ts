@@ -84,6 +84,11 @@ const MATRIX: Record<string, TPermission> = {
   "alert_destinations.test": "alerts.deliver",
   "alert_destinations.resend": "alerts.deliver",
   "audit.events": "audit.read",
+  "report_schedules.create": "reports.schedule",
+  "report_schedules.pause": "reports.schedule",
+  "report_schedules.delete": "reports.schedule",
+  "report_schedules.run": "reports.schedule",
+  "reports.run_download": "reports.export",
 };
 
 const PROBE = "__rbac_probe__";

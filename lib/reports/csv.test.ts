@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvHeader, csvRows, neutraliseCell } from "@/lib/reports/csv";
+import { csvHeader, csvRows, csvRowsByLibrary, neutraliseCell, type TCell } from "@/lib/reports/csv";
 
 /** What a spreadsheet or an auditor's script reads back must be what was written (formulas defused). */
 
@@ -37,5 +37,24 @@ describe("CSV export cells", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("writes exactly the bytes csv-stringify writes, cell for cell (property)", () => {
+    const cell: fc.Arbitrary<TCell> = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.string({ unit: fc.constantFrom("a", " ", ",", '"', "\r", "\n", "\t", "=", "-", "+", "@", "'", "\u00a0", "\u2028", "x") }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(""),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
+        expect(csvRows(rows)).toBe(csvRowsByLibrary(rows));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(csvRows([[" lead", "trail ", "a,b", 'q"q', "cr\rx", "lf\nx", "", null, -0, 1e21, true]])).toBe(csvRowsByLibrary([[" lead", "trail ", "a,b", 'q"q', "cr\rx", "lf\nx", "", null, -0, 1e21, true]]));
   });
 });

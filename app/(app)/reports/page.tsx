@@ -1,5 +1,6 @@
 import { FileLock2 } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ReportExportForm } from "@/components/reports/report-export-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +17,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: TSea
   const view = (await searchParams).view;
   return (
     <>
-      <PageHeader title="Reports" description="Evidence for auditors: CSV, JSON or PDF, each with a manifest signed by the audit key that anyone can check offline." />
+      <PageHeader
+        title="Reports"
+        description="Evidence for auditors: CSV, JSON or PDF, each with a manifest signed by the audit key that anyone can check offline."
+        actions={
+          allows(actor, "reports.export") ? (
+            <Link href="/reports/schedules" className="text-sm font-medium text-primary hover:underline" data-testid="reports-schedules-link">
+              Scheduled reports
+            </Link>
+          ) : null
+        }
+      />
       {allows(actor, "reports.export") ? (
         <ReportExportForm options={reportFormOptions(new Date())} initialInventory={typeof view === "string" ? view.slice(0, 2000) : ""} />
       ) : (

@@ -3,6 +3,7 @@ import type { TSqlReader } from "@/lib/db/sql-reader";
 import type { TViewer } from "@/lib/inventory/query-builder";
 import { buildExportPageQuery, exportSegments, type TExportCursor, type TExportRow, type TExportView } from "@/lib/reports/sources/inventory-export-query";
 import { RISK_LEVELS } from "@/lib/inventory/vocabulary";
+import type { TCell } from "@/lib/reports/csv";
 import { tally, type TReportSource } from "@/lib/reports/types";
 
 /** Rows per keyset page (lib/reports/sources/inventory-export-query.ts: the view's filters and order, flat rows). */
@@ -40,16 +41,18 @@ export function inventorySource(read: TSqlReader, query: TExportView, viewer: TV
       let cursor: TExportCursor = { segment: 0 };
       while (cursor.segment < segments) {
         const plan = buildExportPageQuery(query, now, viewer, cursor, pageSize);
-        const rows = await read<TExportRow>(plan.text, plan.values);
-        if (rows.length) {
-          yield rows.map((c) => [
-            c.id, c.name, c.provider_name, c.kind, c.status, c.environment, c.owner_name, c.team_name, c.identity_name,
-            Number(c.score), c.level, c.scopes, c.privileges, c.expires_at, c.last_used_at, c.last_rotated_at, c.created_at,
-            Number(c.exposure_count), Number(c.consumer_count), c.orphaned,
-          ]);
-        }
+        let rows: TExportRow[] | null = await read<TExportRow>(plan.text, plan.values);
         const last = rows.at(-1);
         cursor = rows.length < pageSize || !last ? { segment: cursor.segment + 1 } : { segment: cursor.segment, value: last.sort_value, id: last.id };
+        const page: TCell[][] = rows.map((c) => [
+          c.id, c.name, c.provider_name, c.kind, c.status, c.environment, c.owner_name, c.team_name, c.identity_name,
+          Number(c.score), c.level, c.scopes, c.privileges, c.expires_at, c.last_used_at, c.last_rotated_at, c.created_at,
+          Number(c.exposure_count), Number(c.consumer_count), c.orphaned,
+        ]);
+        // The driver's row objects are garbage before the page is written, not held across the yield
+        // (an object alive across two young-generation collections is promoted: bench:export's RSS).
+        rows = null;
+        if (page.length) yield page;
       }
     },
     summary: () => {
