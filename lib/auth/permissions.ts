@@ -83,6 +83,12 @@ export const PERMISSIONS = {
   "reports.export": everywhere("admin", "security", "auditor"),
   // Rotation policies (lib/rotation-policies): admins edit them (policy.manage); security and auditors read them.
   "rotation_policy.read": everywhere("admin", "security", "auditor"),
+  // Access review campaigns (lib/reviews): everyone reads them (auditors as evidence); security and
+  // admins launch, remind and close them; an item is attested by the one it is assigned to (its
+  // credential's owner, or the orphan reviewer) or the credential's team — whatever their role.
+  "reviews.read": everywhere(...EVERYONE),
+  "reviews.manage": everywhere("admin", "security"),
+  "reviews.attest": { admin: "owned", security: "owned", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -6,12 +6,13 @@ import { emailNoticesJob } from "@/lib/notifications/jobs";
 import { usageApplyJob } from "@/lib/usage/jobs";
 import { mcpProbeJob } from "@/lib/mcp-servers/jobs";
 import { rotationPoliciesJob } from "@/lib/rotation-policies/jobs";
+import { reviewsTickJob } from "@/lib/reviews/jobs";
 
 /**
  * THE job registry: every kind of background job, once. Add a job by defining it beside its domain
  * (lib/<domain>/jobs.ts, handlers call domain services) and listing it here.
  */
-export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob] as const satisfies readonly TJobDefinition[];
+export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob, reviewsTickJob] as const satisfies readonly TJobDefinition[];
 
 export type TJobType = (typeof JOBS)[number]["type"];
 
