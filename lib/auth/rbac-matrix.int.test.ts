@@ -77,6 +77,10 @@ const MATRIX: Record<string, TPermission> = {
   "rotation_policies.save": "policy.manage",
   "rotation_policies.run": "policy.manage",
   "rotation_policies.preview": "policy.manage",
+  "reviews.create": "reviews.manage",
+  "reviews.attest": "reviews.attest",
+  "reviews.remind": "reviews.manage",
+  "reviews.close": "reviews.manage",
 };
 
 const PROBE = "__rbac_probe__";

@@ -1,7 +1,9 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { allows } from "@/lib/auth/access";
+import { reachOf, ROLES } from "@/lib/auth/permissions";
 import { ownedCondition } from "@/lib/auth/resource-scope";
+import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SqlParams } from "@/lib/inventory/query-builder";
 import type { TFactorResult, TRiskLevel } from "@/lib/risk/model";
@@ -57,8 +59,16 @@ async function campaignRows(prisma: PrismaClient, actor: TActor, now: number, id
   }));
 }
 
-export function listCampaigns(prisma: PrismaClient, actor: TActor, now = Date.now()): Promise<TCampaignRow[]> {
-  return campaignRows(prisma, actor, now);
+/** Every campaign (open first, soonest due) and when it was read (the page's "now"). */
+export async function listCampaigns(prisma: PrismaClient, actor: TActor): Promise<{ rows: TCampaignRow[]; readAt: number }> {
+  const readAt = Date.now();
+  return { rows: await campaignRows(prisma, actor, readAt), readAt };
+}
+
+/** The new-campaign form's dates (YYYY-MM-DD): due in two weeks by default, tomorrow at the earliest. */
+export function newCampaignDates(): { defaultDue: string; minDue: string } {
+  const now = Date.now();
+  return { defaultDue: new Date(now + 14 * 86_400_000).toISOString().slice(0, 10), minDue: new Date(now + 86_400_000).toISOString().slice(0, 10) };
 }
 
 export type TReviewerProgress = { key: string; label: string; kind: "person" | "team"; total: number; decided: number; overdue: number };
@@ -96,6 +106,7 @@ export type TCampaignDetail = {
   pages: number;
   viewTotal: number;
   permissions: { manage: boolean; attestAny: boolean };
+  readAt: number;
 };
 
 type TItemRaw = {
@@ -190,5 +201,13 @@ export async function getCampaignDetail(prisma: PrismaClient, id: string, actor:
     pages,
     viewTotal,
     permissions: { manage: allows(actor, "reviews.manage"), attestAny: open && allows(actor, "reviews.attest") },
+    readAt: now,
   };
+}
+
+/** Who may review orphaned credentials: active users whose role may attest (not auditors). */
+export async function listOrphanReviewers(): Promise<{ id: string; label: string }[]> {
+  const prisma = await db();
+  const users = await prisma.user.findMany({ where: { active: true, role: { in: ROLES.filter((r) => reachOf(r, "reviews.attest")) } }, select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }], take: 500 });
+  return users.map((u) => ({ id: u.id, label: `${u.name} (${u.role})` }));
 }

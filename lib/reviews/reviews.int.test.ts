@@ -107,7 +107,7 @@ describe("access review campaigns", () => {
     expect(notices.map((n) => n.recipientId).sort()).toEqual([actors.owner.id, otherOwner.id, teamMate.id, actors.admin.id].sort());
     const audit = await database.prisma.auditEvent.findFirst({ where: { action: "reviews.create", targetId: id } });
     expect(audit?.actorId).toBe(actors.security.id);
-    const list = await listCampaigns(database.prisma, actors.auditor);
+    const list = (await listCampaigns(database.prisma, actors.auditor)).rows;
     expect(list.find((c) => c.id === id)).toMatchObject({ items: 4, decided: 0, status: "open" });
   });
 
