@@ -151,7 +151,7 @@ function DecisionCell({ item, onAttest }: { item: TReviewItemRow; onAttest: (d: 
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center gap-1.5">
-        {item.decision ? <Badge tone={DECISIONS[item.decision].tone} data-testid="review-item-decision">{DECISIONS[item.decision].label}</Badge> : <Badge>Pending</Badge>}
+        {item.decision ? <Badge tone={DECISIONS[item.decision].tone} data-testid="review-item-decision">{DECISIONS[item.decision].label}</Badge> : item.outcome ? null : <Badge>Pending</Badge>}
         {item.overdue ? <Badge tone="danger">{item.decision ? "late" : "overdue"}</Badge> : null}
         {item.outcome ? (
           item.workflowId ? (
