@@ -17,5 +17,9 @@ writeFileSync(file, JSON.stringify({ url: peer.url, org: f.org.spec.login, appId
 const rotation = githubFixture(peer, { org: "acme-rotation-e2e" });
 rotation.world.generatePats(rotation.org.spec.login, 20);
 writeFileSync(file.replace(/\.json$/, "-rotation.json"), JSON.stringify({ url: peer.url, org: rotation.org.spec.login, appId: String(rotation.app.id), privateKey: rotation.key.privateKeyPem }));
+// A third organisation for the access review e2e: four PATs, orphaned (no owner) in Tokenward.
+const reviews = githubFixture(peer, { org: "acme-reviews-e2e" });
+reviews.world.generatePats(reviews.org.spec.login, 4);
+writeFileSync(file.replace(/\.json$/, "-reviews.json"), JSON.stringify({ url: peer.url, org: reviews.org.spec.login, appId: String(reviews.app.id), privateKey: reviews.key.privateKeyPem }));
 process.stdout.write(`fake GitHub listening on ${peer.url}\n`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void peer.close().then(() => process.exit(0)));

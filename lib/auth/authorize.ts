@@ -14,7 +14,7 @@ import { recordDenial, type TDenialTarget } from "@/lib/server/record-denial";
  * Pages ask the same question without a database through `allows` (lib/auth/access.ts).
  */
 
-export type TResourceType = "credential" | "identity" | "mcp_server";
+export type TResourceType = "credential" | "identity" | "mcp_server" | "review_item";
 /** What an operation acts on, computed from its validated input. */
 export type TResourceRef = { type: TResourceType; ids: readonly string[] };
 export type TLockedResource = { id: string; name: string; ownerId: string | null; teamId: string | null };
@@ -23,6 +23,8 @@ const RESOURCES: Record<TResourceType, { table: string; one: string; many: strin
   credential: { table: "credentials", one: "credential", many: "credentials" },
   identity: { table: "identities", one: "identity", many: "identities" },
   mcp_server: { table: "mcp_servers", one: "MCP server", many: "MCP servers" },
+  // An access review item is "owned" by the reviewer it is assigned to and the credential's team (lib/reviews).
+  review_item: { table: "review_items", one: "review item", many: "review items" },
 };
 
 /** A resource gate refusal; the pipeline records it after the transaction has rolled back. */

@@ -22,7 +22,8 @@ describe("permission table", () => {
     }
     // Deciding on a request and receiving a new secret follow the credential, not the role: an admin
     // approves or receives only what they or their team own (the "owner or team member").
-    const byOwnership = ["workflows.approve", "workflows.reveal"];
+    // Attesting a review item follows its assignment the same way (lib/reviews).
+    const byOwnership = ["workflows.approve", "workflows.reveal", "reviews.attest"];
     for (const p of permissionsOf("admin")) expect(reachOf("admin", p), p).toBe(byOwnership.includes(p) ? "owned" : "any");
   });
   it("lets owners claim orphans and hand over only what they or their team own", () => {

@@ -91,6 +91,12 @@ export const PERMISSIONS = {
   // Scheduled reports (lib/reports/schedules): whoever exports reports may schedule them. Auditors
   // schedule to themselves only and manage only their own schedules (checked by the service).
   "reports.schedule": everywhere("admin", "security", "auditor"),
+  // Access review campaigns (lib/reviews): everyone reads them (auditors as evidence); security and
+  // admins launch, remind and close them; an item is attested by the one it is assigned to (its
+  // credential's owner, or the orphan reviewer) or the credential's team — whatever their role.
+  "reviews.read": everywhere(...EVERYONE),
+  "reviews.manage": everywhere("admin", "security"),
+  "reviews.attest": { admin: "owned", security: "owned", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

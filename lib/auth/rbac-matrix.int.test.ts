@@ -89,6 +89,10 @@ const MATRIX: Record<string, TPermission> = {
   "report_schedules.delete": "reports.schedule",
   "report_schedules.run": "reports.schedule",
   "reports.run_download": "reports.export",
+  "reviews.create": "reviews.manage",
+  "reviews.attest": "reviews.attest",
+  "reviews.remind": "reviews.manage",
+  "reviews.close": "reviews.manage",
 };
 
 const PROBE = "__rbac_probe__";

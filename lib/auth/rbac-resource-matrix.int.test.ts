@@ -110,6 +110,20 @@ const RESOURCE_MATRIX: Record<string, { permission: TPermission; cases: TCase[] 
     ],
   },
   // The exposure's credential is the resource: owners close exposures of their own and their team's credentials.
+  // An access review item: "owned" by its assigned reviewer and the credential's team (lib/reviews).
+  "reviews.attest": {
+    permission: "reviews.attest",
+    cases: [
+      {
+        type: "review_item",
+        probe: (id) => ({ itemIds: [id], decision: "keep", comment: "still in use" }),
+        allowed: async (result, id) => {
+          expect(result).toMatchObject({ ok: true, data: { attested: 1 } });
+          expect((await database.prisma.reviewItem.findUniqueOrThrow({ where: { id } })).decision).toBe("keep");
+        },
+      },
+    ],
+  },
   "exposures.remediate": {
     permission: "exposures.remediate",
     cases: [
@@ -190,13 +204,22 @@ async function createTarget(type: TResourceType, relation: TRelation, actor: TAc
   const { prisma } = database;
   if (type === "credential") return (await prisma.credential.create({ data: { name, kind: "pat", providerId, ...ownership } })).id;
   if (type === "identity") return (await prisma.identity.create({ data: { name, kind: "service_account", ...ownership } })).id;
+  if (type === "review_item") {
+    const campaign = await prisma.reviewCampaign.create({ data: { name, filter: "", dueAt: new Date(Date.now() + 86_400_000), itemCount: 1, createdByLabel: "matrix" } });
+    const credentialId = (await prisma.credential.create({ data: { name, kind: "pat", providerId, ...ownership } })).id;
+    return (await prisma.reviewItem.create({ data: { campaignId: campaign.id, credentialId, name, providerName: "GitHub", kind: "pat", riskLevel: "none", riskScore: 0, assignment: "owner", ...ownership } })).id;
+  }
   return (await prisma.mcpServer.create({ data: { name, transport: "streamable_http", authMode: "oauth", ...ownership } })).id;
 }
 
 async function teamOf(type: TResourceType, id: string): Promise<string | null> {
   const { prisma } = database;
   const where = { where: { id }, select: { teamId: true } };
-  const row = type === "credential" ? await prisma.credential.findUnique(where) : type === "identity" ? await prisma.identity.findUnique(where) : await prisma.mcpServer.findUnique(where);
+  const row =
+    type === "credential" ? await prisma.credential.findUnique(where)
+    : type === "identity" ? await prisma.identity.findUnique(where)
+    : type === "review_item" ? await prisma.reviewItem.findUnique(where)
+    : await prisma.mcpServer.findUnique(where);
   return row?.teamId ?? null;
 }
 

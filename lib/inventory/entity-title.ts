@@ -11,7 +11,7 @@ import type { TFilterOptions } from "@/lib/inventory/types";
 /** Route ids are UUIDs; anything else is a 404 without touching the database. */
 export const ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type TEntityKind = "credential" | "identity" | "mcpServer" | "provider" | "workflow" | "workflowBatch";
+export type TEntityKind = "credential" | "identity" | "mcpServer" | "provider" | "workflow" | "workflowBatch" | "reviewCampaign";
 
 /** The entity's name, or null when no row has this id; read once per request (title, layout, page). */
 const entityName = cache(async (kind: TEntityKind, id: string): Promise<string | null> => {
@@ -21,6 +21,7 @@ const entityName = cache(async (kind: TEntityKind, id: string): Promise<string |
     kind === "credential" ? await prisma.credential.findUnique(where)
     : kind === "identity" ? await prisma.identity.findUnique(where)
     : kind === "provider" ? await prisma.provider.findUnique(where)
+    : kind === "reviewCampaign" ? await prisma.reviewCampaign.findUnique(where)
     : kind === "workflowBatch" ? await prisma.workflowBatch.findUnique({ where: where.where, select: { eligible: true } }).then((b) => b && { name: `Bulk revocation of ${b.eligible.toLocaleString("en")}` })
     : kind === "workflow" ? await prisma.workflow.findUnique({ where: where.where, select: { kind: true, credential: { select: { name: true } } } }).then((w) => w && { name: `${w.kind === "rotation" ? "Rotation" : "Revocation"} of ${w.credential.name}` })
     : await prisma.mcpServer.findUnique(where);

@@ -8,12 +8,13 @@ import { mcpProbeJob } from "@/lib/mcp-servers/jobs";
 import { rotationPoliciesJob } from "@/lib/rotation-policies/jobs";
 import { alertsDeliverJob } from "@/lib/alerts/jobs";
 import { reportScheduleJob } from "@/lib/reports/schedules/jobs";
+import { reviewsTickJob } from "@/lib/reviews/jobs";
 
 /**
  * THE job registry: every kind of background job, once. Add a job by defining it beside its domain
  * (lib/<domain>/jobs.ts, handlers call domain services) and listing it here.
  */
-export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob, alertsDeliverJob, usagePartitionsJob, reportScheduleJob] as const satisfies readonly TJobDefinition[];
+export const JOBS = [recomputeAllJob, expireDueJob, providerSyncJob, workflowAdvanceJob, workflowTickJob, emailNoticesJob, usageApplyJob, mcpProbeJob, rotationPoliciesJob, alertsDeliverJob, usagePartitionsJob, reportScheduleJob, reviewsTickJob] as const satisfies readonly TJobDefinition[];
 
 export type TJobType = (typeof JOBS)[number]["type"];
 

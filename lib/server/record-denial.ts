@@ -53,7 +53,7 @@ const gate = createDenialGate({ limit: 5, windowMs: 60_000 });
 
 export type TDenialTarget = {
   /** What was refused: the operation or route (role gate), or the resource (resource gate). */
-  targetType: "operation" | "route" | "credential" | "identity" | "mcp_server";
+  targetType: "operation" | "route" | "credential" | "identity" | "mcp_server" | "review_item";
   targetId: string;
   permission: TPermission;
   detail?: Record<string, unknown>;

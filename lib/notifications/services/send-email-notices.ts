@@ -24,6 +24,9 @@ export const EMAILED_KINDS = [
   "workflow.expired",
   "workflow.rejected",
   "credential.expiry_reminder",
+  "review.assigned",
+  "review.reminder",
+  "review.overdue",
 ] as const;
 
 const BATCH = 100;
