@@ -83,6 +83,9 @@ export const PERMISSIONS = {
   "reports.export": everywhere("admin", "security", "auditor"),
   // Rotation policies (lib/rotation-policies): admins edit them (policy.manage); security and auditors read them.
   "rotation_policy.read": everywhere("admin", "security", "auditor"),
+  // The hop log (/usage): who presented which credential where. Owners read the hops of what they
+  // or their team own — another team's callers, targets and tools are not theirs to map.
+  "usage.read": { admin: "any", security: "any", auditor: "any", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -77,6 +77,7 @@ const MATRIX: Record<string, TPermission> = {
   "rotation_policies.save": "policy.manage",
   "rotation_policies.run": "policy.manage",
   "rotation_policies.preview": "policy.manage",
+  "usage.list_events": "usage.read",
 };
 
 const PROBE = "__rbac_probe__";
