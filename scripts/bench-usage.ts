@@ -202,8 +202,8 @@ async function main() {
       await client.query("VACUUM ANALYZE usage_events");
       log(`loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-    const [{ n }] = (await client.query("SELECT count(*)::bigint AS n FROM usage_events")).rows as { n: string }[];
-    const events = Number(n);
+    const [counted] = (await client.query("SELECT count(*)::bigint AS n FROM usage_events")).rows as { n: string }[];
+    const events = Number(counted!.n);
     const [size] = (await client.query("SELECT pg_size_pretty(pg_total_relation_size('usage_events')) AS total, pg_size_pretty(pg_indexes_size('usage_events')) AS indexes")).rows as { total: string; indexes: string }[];
     log(`usage_events: ${events.toLocaleString("en")} rows, ${size!.total} with ${size!.indexes} of indexes`);
     const cases = await pickCases(client, events);

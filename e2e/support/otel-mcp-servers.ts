@@ -65,16 +65,24 @@ export async function startInstrumentedMcp(opts: { name: string; mode: "forward"
 
   const app = express();
   app.use(express.json());
-  app.post("/mcp", async (req, res) => {
+  // Stateful sessions, as the SDK's own server example: the client's name (from initialize) is known
+  // on its later tool calls, and is the caller the inbound span reports.
+  const sessions = new Map<string, StreamableHTTPServerTransport>();
+  app.all("/mcp", async (req, res) => {
     const clientToken = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!clientToken) return void res.status(401).set("www-authenticate", 'Bearer realm="orders-mcp"').json({ error: "invalid_token" });
+    const sessionId = req.headers["mcp-session-id"];
+    const existing = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
+    if (existing) return void (await existing.handleRequest(req, res, req.body));
+    if (req.method !== "POST" || req.body?.method !== "initialize") return void res.status(400).json({ jsonrpc: "2.0", error: { code: -32000, message: "No session" }, id: null });
     const server = new McpServer({ name: opts.name, version: "1.0.0" });
-    server.registerTool("list_orders", { description: "Lists the caller's orders from the orders API" }, async () => {
+    server.registerTool("list_orders", { description: "Lists the caller's orders from the orders API" }, async (_args, extra) => {
+      const token = /^Bearer (.+)$/.exec(String(extra.requestInfo?.headers.authorization ?? ""))?.[1] ?? clientToken;
       const caller = server.server.getClientVersion()?.name ?? "unknown-agent";
       const inbound = tracer.startSpan("tools/call list_orders", {
         kind: SpanKind.SERVER,
         attributes: {
-          "tokenward.credential.fingerprint": fingerprint(clientToken),
+          "tokenward.credential.fingerprint": fingerprint(token),
           "tokenward.caller.kind": "agent",
           "tokenward.caller.id": caller,
           "tokenward.target.kind": "mcp_server",
@@ -84,12 +92,12 @@ export async function startInstrumentedMcp(opts: { name: string; mode: "forward"
         },
       });
       try {
-        let downstreamToken = clientToken;
+        let downstreamToken = token;
         if (opts.mode === "exchange") {
           const exchanged = await fetch(`${opts.orders.url}/token`, {
             method: "POST",
             headers: { "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", subject_token: clientToken, subject_token_type: "urn:ietf:params:oauth:token-type:access_token", audience: opts.orders.url }),
+            body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", subject_token: token, subject_token_type: "urn:ietf:params:oauth:token-type:access_token", audience: opts.orders.url }),
             signal: AbortSignal.timeout(5_000),
           });
           downstreamToken = ((await exchanged.json()) as { access_token: string }).access_token;
@@ -116,11 +124,14 @@ export async function startInstrumentedMcp(opts: { name: string; mode: "forward"
         inbound.end();
       }
     });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    res.on("close", () => {
-      void transport.close();
-      void server.close();
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomBytes(16).toString("hex"),
+      enableJsonResponse: true,
+      onsessioninitialized: (id) => void sessions.set(id, transport),
     });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   });
