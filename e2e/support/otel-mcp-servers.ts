@@ -76,7 +76,7 @@ export async function startInstrumentedMcp(opts: { name: string; mode: "forward"
     if (existing) return void (await existing.handleRequest(req, res, req.body));
     if (req.method !== "POST" || req.body?.method !== "initialize") return void res.status(400).json({ jsonrpc: "2.0", error: { code: -32000, message: "No session" }, id: null });
     const server = new McpServer({ name: opts.name, version: "1.0.0" });
-    server.registerTool("list_orders", { description: "Lists the caller's orders from the orders API" }, async (_args, extra) => {
+    server.registerTool("list_orders", { description: "Lists the caller's orders from the orders API" }, async (extra) => {
       const token = /^Bearer (.+)$/.exec(String(extra.requestInfo?.headers.authorization ?? ""))?.[1] ?? clientToken;
       const caller = server.server.getClientVersion()?.name ?? "unknown-agent";
       const inbound = tracer.startSpan("tools/call list_orders", {
