@@ -47,7 +47,7 @@ export function HopLogFilters({ filter, credentialLabel, onFilter }: { filter: T
     <div className="flex flex-col gap-2">
       <form
         key={formKey}
-        className="grid grid-cols-2 gap-3 rounded-lg border border-border bg-surface p-3 shadow-xs md:grid-cols-4 xl:grid-cols-8"
+        className="grid grid-cols-2 gap-3 rounded-lg border border-border bg-surface p-3 shadow-xs md:grid-cols-4"
         aria-label="Filter the hop log"
         onSubmit={(event) => {
           event.preventDefault();

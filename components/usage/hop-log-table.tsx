@@ -20,11 +20,11 @@ export function HopLogTable({ items, onFilter }: { items: THopRow[]; onFilter: (
     <Table label="Hops, newest first">
       <THead>
         <TR>
-          <TH className="w-28 sm:w-44">Time (UTC)</TH>
+          <TH className="w-20 sm:w-44">Time (UTC)</TH>
           <TH>Caller → target</TH>
           <TH className="hidden md:table-cell">Credential</TH>
           <TH className="hidden w-28 sm:table-cell">Outcome</TH>
-          <TH className="w-24 sm:w-32">Trace</TH>
+          <TH className="hidden w-32 sm:table-cell">Trace</TH>
         </TR>
       </THead>
       <TBody>
@@ -58,7 +58,10 @@ export function HopLogTable({ items, onFilter }: { items: THopRow[]; onFilter: (
                 ) : (
                   "credential not recorded"
                 )}
-                <span className="sm:hidden"> · {hop.outcome.replace("_", " ")}</span>
+                <span className="sm:hidden"> · {hop.outcome.replace("_", " ")} · </span>
+                <Link href={`/usage/traces/${encodeURIComponent(hop.traceId)}`} className="font-mono text-primary hover:underline sm:hidden" title={`Open the hop graph of trace ${hop.traceId}`}>
+                  trace {hop.traceId.slice(0, 8)}…
+                </Link>
               </p>
             </TD>
             <TD className="hidden align-top md:table-cell">
@@ -74,7 +77,7 @@ export function HopLogTable({ items, onFilter }: { items: THopRow[]; onFilter: (
             <TD className="hidden align-top sm:table-cell">
               <Badge tone={outcomeTone(hop.outcome)}>{hop.outcome.replace("_", " ")}</Badge>
             </TD>
-            <TD className="align-top">
+            <TD className="hidden align-top sm:table-cell">
               <Link href={`/usage/traces/${encodeURIComponent(hop.traceId)}`} className="block truncate font-mono text-xs text-primary hover:underline" title={`Open the hop graph of trace ${hop.traceId}`} data-testid="hop-trace">
                 {hop.traceId.slice(0, 12)}
                 {hop.traceId.length > 12 ? "…" : ""}
