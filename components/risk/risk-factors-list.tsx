@@ -3,7 +3,10 @@ import { FactorFixLinks } from "@/components/risk/factor-fix-links";
 import { FrameworkChip } from "@/components/risk/framework-chip";
 import { EvidenceText } from "@/components/risk/evidence-text";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
+import Link from "next/link";
 import type { TFactorResult, TRiskLevel, TSensitivity } from "@/lib/risk/model";
+import { usageHref } from "@/lib/usage/hop-log-params";
+import { USAGE_FACTORS } from "@/lib/usage/usage-factors";
 
 export type TRiskFactorsData = {
   score: number;
@@ -22,7 +25,17 @@ const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
  * Every factor of a credential's score with its points, evidence, remediation and framework items,
  * strongest first, and how the points combine. Presentational: give it the stored result.
  */
-export function RiskFactorsList({ data, fixFor }: { data: TRiskFactorsData; /** The credential whose factors these are: factors with a fix in the app link to it. */ fixFor?: string }) {
+export function RiskFactorsList({
+  data,
+  fixFor,
+  hopsFor,
+}: {
+  data: TRiskFactorsData;
+  /** The credential whose factors these are: factors with a fix in the app link to it. */
+  fixFor?: string;
+  /** The credential whose factors these are: usage factors link to its hops in the explorer (their proof). */
+  hopsFor?: string;
+}) {
   if (!data.scoredAt) {
     return <p className="text-ui text-muted-foreground">Not scored yet. Every credential is scored by the next full recompute (Settings → Risk policy).</p>;
   }
@@ -61,6 +74,13 @@ export function RiskFactorsList({ data, fixFor }: { data: TRiskFactorsData; /** 
               <span className="font-medium text-foreground">Fix: </span>
               {f.remediation}
             </p>
+            {hopsFor && (USAGE_FACTORS as readonly string[]).includes(f.id) ? (
+              <p>
+                <Link href={usageHref({ credential: hopsFor })} className="text-ui font-medium text-primary underline-offset-4 hover:underline" data-testid={`risk-factor-hops-${f.id}`}>
+                  See the hops behind it
+                </Link>
+              </p>
+            ) : null}
             {fixFor ? <FactorFixLinks factorId={f.id} credentialId={fixFor} /> : null}
             {f.frameworks.length > 0 ? (
               <div className="flex flex-wrap gap-1" aria-label="Framework items">

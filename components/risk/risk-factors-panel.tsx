@@ -8,5 +8,5 @@ import { getCredentialRisk } from "@/lib/risk/queries";
 export async function RiskFactorsPanel({ credentialId, fixLinks = false }: { credentialId: string; fixLinks?: boolean }) {
   const risk = await getCredentialRisk(credentialId);
   if (!risk) return null;
-  return <RiskFactorsList data={risk} fixFor={fixLinks ? credentialId : undefined} />;
+  return <RiskFactorsList data={risk} fixFor={fixLinks ? credentialId : undefined} hopsFor={credentialId} />;
 }

@@ -1,4 +1,4 @@
-import { Bot, Cable, ClipboardCheck, FileDown, KeyRound, LayoutDashboard, Library, ScrollText, ServerCog, Settings, ShieldAlert, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
+import { Bot, Cable, ClipboardCheck, FileDown, KeyRound, LayoutDashboard, Library, Route, ScrollText, ServerCog, Settings, ShieldAlert, Siren, UserRoundCheck, Workflow, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon };
 export type TNavSection = { label?: string; items: TNavItem[] };
@@ -13,6 +13,7 @@ export const NAV_SECTIONS: TNavSection[] = [
       { href: "/identities", label: "Identities", icon: Bot },
       { href: "/mcp-servers", label: "MCP servers", icon: ServerCog },
       { href: "/providers", label: "Providers", icon: Cable },
+      { href: "/usage", label: "Usage", icon: Route },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { usageHref } from "@/lib/usage/hop-log-params";
 import { EvidenceText } from "@/components/risk/evidence-text";
 import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
 import { Badge } from "@/components/ui/badge";
@@ -44,6 +45,9 @@ export function AlertsTable({ items, canDecide }: { items: TAlertRow[]; canDecid
                           Open the trace
                         </Link>
                       ) : null}
+                      {f === row.findings[0] ? (<Link href={usageHref({ credential: row.credentialId })} className="text-xs font-medium text-primary hover:underline" data-testid="alert-hops-link">
+                        All its hops
+                      </Link>) : null}
                       {f.decision ? (
                         <Badge tone="neutral" data-testid="alert-decision">
                           {f.decision.kind} by {f.decision.by.replace(/ \(.*\)$/, "")}

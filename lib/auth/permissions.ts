@@ -97,6 +97,9 @@ export const PERMISSIONS = {
   "reviews.read": everywhere(...EVERYONE),
   "reviews.manage": everywhere("admin", "security"),
   "reviews.attest": { admin: "owned", security: "owned", owner: "owned" },
+  // The hop log (/usage): who presented which credential where. Owners read the hops of what they
+  // or their team own — another team's callers, targets and tools are not theirs to map.
+  "usage.read": { admin: "any", security: "any", auditor: "any", owner: "owned" },
 } as const satisfies Record<string, TGrants>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -93,6 +93,7 @@ const MATRIX: Record<string, TPermission> = {
   "reviews.attest": "reviews.attest",
   "reviews.remind": "reviews.manage",
   "reviews.close": "reviews.manage",
+  "usage.list_events": "usage.read",
 };
 
 const PROBE = "__rbac_probe__";

@@ -2,6 +2,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { USAGE_FACTORS, type TUsageFactor } from "@/lib/usage/usage-factors";
 import { forwardedEdges, type THop } from "@/lib/usage/trace-model";
+import type { TSqlReader } from "@/lib/db/sql-reader";
+import type { THopPage, THopQuery, THopRow } from "@/lib/usage/hop-log-params";
+import { buildHopQuery, encodeHopCursor, type THopScope } from "@/lib/usage/hop-log-sql";
 
 /**
  * Reads behind the Alerts page and the trace view. The detectors are the usage risk factors, scored
@@ -137,4 +140,35 @@ export async function readTrace(prisma: PrismaClient, traceId: string): Promise<
     tool: r.tool, outcome: r.outcome,
   }));
   return { hops, forwarded: forwardedEdges(hops), capped: rows.length > TRACE_HOP_CAP };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hop-log explorer (/usage, GET /api/v1/usage/events): lib/usage/hop-log-sql.ts builds it.
+// ---------------------------------------------------------------------------------------------
+
+type THopLogRaw = {
+  id: string; event_id: string; time: Date; trace_id: string; span_id: string; credential_id: string | null; credential_name: string | null; hint: string | null;
+  caller_kind: string; caller_id: string; caller_environment: string | null; target_kind: string; target_id: string; target_audience: string | null; tool: string | null; outcome: string;
+};
+
+/** One keyset page of hops, newest first, within the actor's reach. */
+export async function listHops(read: TSqlReader, query: THopQuery, scope: THopScope): Promise<THopPage> {
+  const plan = buildHopQuery(query, scope);
+  const rows = await read<THopLogRaw>(plan.text, plan.values);
+  const more = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  if (plan.reversed) page.reverse();
+  const items: THopRow[] = page.map((r) => ({
+    id: r.id, eventId: r.event_id, time: new Date(r.time).toISOString(), traceId: r.trace_id, spanId: r.span_id,
+    credential: r.credential_id ? { id: r.credential_id, name: r.credential_name ?? "", hint: r.hint } : null,
+    caller: { kind: r.caller_kind, id: r.caller_id, environment: r.caller_environment },
+    target: { kind: r.target_kind, id: r.target_id, audience: r.target_audience },
+    tool: r.tool, outcome: r.outcome as THopRow["outcome"],
+  }));
+  const cursorOf = (row: THopRow | undefined) => (row ? encodeHopCursor({ time: row.time, id: row.id }) : null);
+  // Forward: "next" exists when the extra row did; "previous" whenever we came from a cursor.
+  // Backward (before=): the reverse — there is always a next page (the one we came from).
+  const nextCursor = plan.reversed ? cursorOf(items.at(-1)) : more ? cursorOf(items.at(-1)) : null;
+  const prevCursor = plan.reversed ? (more ? cursorOf(items[0]) : null) : query.after ? cursorOf(items[0]) : null;
+  return { items, nextCursor, prevCursor };
 }

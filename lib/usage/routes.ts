@@ -7,7 +7,10 @@ import { mapSpans } from "@/lib/usage/otlp/map-spans";
 import { decodeTraceRequest, encodeTraceResponse, ProtobufError } from "@/lib/usage/otlp/protobuf";
 import { NDJSON_TYPES, parseUsageBatch } from "@/lib/usage/parse-batch";
 import { mediaTypeOf, readMachineBody, utf8 } from "@/lib/usage/read-body";
-import { USAGE_LIMITS } from "@/lib/usage/schemas";
+import { USAGE_LIMITS, ZHopQuery } from "@/lib/usage/schemas";
+import { actorReach } from "@/lib/auth/access";
+import { env } from "@/lib/env";
+import { listHops } from "@/lib/usage/queries";
 
 /** POST /api/v1/usage — NDJSON or a JSON array of usage events (DESIGN.md "Usage ingestion"). */
 export const ingestUsageRoute = defineRoute({
@@ -75,5 +78,23 @@ export const otlpTracesRoute = defineRoute({
       }
       return Response.json(partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {}, { headers: { "cache-control": "no-store" } });
     },
+  },
+});
+
+/**
+ * GET /api/v1/usage/events — one keyset page of the hop log: `{ items, nextCursor, prevCursor }`.
+ * Owners read the hops of the credentials they or their team own; the other roles read all.
+ * It shares the inventory's per-user budget setting (a list read of the same weight).
+ */
+export const listHopsRoute = defineRoute({
+  kind: "read",
+  name: "usage.list_events",
+  permission: "usage.read",
+  query: ZHopQuery,
+  rateLimit: { bucket: "usage-events", rule: () => ({ limit: env().TOKENWARD_INVENTORY_RATE_LIMIT, windowMs: 60_000 }) },
+  run: async ({ read, query, actor }) => {
+    const reach = actorReach(actor, "usage.read");
+    if (!reach) throw new AppError("FORBIDDEN", "You may not read the hop log.");
+    return listHops(read, query, { actor, reach });
   },
 });

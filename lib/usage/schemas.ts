@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FINGERPRINT_PATTERN } from "@/lib/connectors/fingerprint";
+import { parseHopQuery, type THopQuery } from "@/lib/usage/hop-log-params";
 
 /**
  * The usage event contract (DESIGN.md "Usage ingestion"): one hop — a credential presented by a
@@ -72,3 +73,14 @@ export type TIngestResult = {
   /** OTLP spans carrying no credential attribute: counted, not errors. */
   ignored?: number;
 };
+
+/**
+ * The hop-log explorer's query string (GET /api/v1/usage/events), parsed by the same function as
+ * the page's URL (lib/usage/hop-log-params.ts); its messages name the refused value.
+ */
+export const ZHopQuery = z.record(z.string(), z.unknown()).transform((record, ctx): THopQuery => {
+  const result = parseHopQuery(record);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: issue.path ? [issue.path] : [], message: issue.message });
+  return z.NEVER;
+});
