@@ -14,8 +14,7 @@
  *    interleaved, and EXPLAINs the SQL to name the index it uses.
  * 4. Prints p50/p95 of each and the API and page p95 as ratios of the SQL p95.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -25,6 +24,7 @@ import { encodeAuditCursor, ZAuditLogQuery } from "@/lib/audit/schemas";
 import { seedDatabase } from "@/lib/seed";
 import { migrateDeploy } from "@/lib/testing/migrate";
 import { createDatabase, databaseUrl, dropDatabase, isPostgresReachable } from "@/lib/testing/postgres-admin";
+import { signInBench, startBenchApp } from "./bench/app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-password-0123456789";
@@ -102,61 +102,7 @@ async function load(args: TArgs, url: string) {
   }
 }
 
-async function startApp(args: TArgs, url: string): Promise<ChildProcess> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(args.port), "-H", "localhost"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-      TOKENWARD_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      AUTH_URL: `http://localhost:${args.port}`,
-      TOKENWARD_LOCAL_LOGIN: "true",
-      TOKENWARD_WORKER: "off",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://localhost:${args.port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("the app did not become healthy in 30 s");
-}
 
-/** Signs in through Auth.js' credentials endpoint, as the sign-in page does; returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...rest] = pair!.split("=");
-      jar.set(name!.trim(), rest.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: "security@tokenward.local", password: PASSWORD, callbackUrl: "/" }),
-  });
-  keep(login);
-  const check = await fetch(`${base}/api/v1/audit/events?limit=1`, { headers: { cookie: cookie() } });
-  if (check.status !== 200) throw new Error(`sign-in failed: the API answered ${check.status}`);
-  return cookie();
-}
 
 type TCase = { label: string; params: Record<string, string> };
 
@@ -266,9 +212,9 @@ async function main() {
     const cases = await pickCases(client);
 
     log(`starting the app on port ${args.port}`);
-    app = await startApp(args, url);
+    app = await startBenchApp({ port: args.port, env: { DATABASE_URL: url } });
     const base = `http://localhost:${args.port}`;
-    const cookie = await signIn(base);
+    const cookie = await signInBench(base, { email: "security@tokenward.local", password: PASSWORD, check: "/api/v1/audit/events?limit=1" });
 
     const results: TResult[] = [];
     for (const c of cases) {

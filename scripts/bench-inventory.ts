@@ -20,8 +20,7 @@
  * already loaded PostgreSQL database again, without loading), --load-only <name> (load and keep a
  * PostgreSQL database under that name, time nothing).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -37,6 +36,7 @@ import { ZCredentialListQuery } from "@/lib/inventory/schemas";
 import { seedDatabase } from "@/lib/seed";
 import { migrateDeploy } from "@/lib/testing/migrate";
 import { createDatabase, databaseUrl, dropDatabase, isPostgresReachable } from "@/lib/testing/postgres-admin";
+import { signInBench, startBenchApp } from "./bench/app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-password-0123456789";
@@ -114,66 +114,7 @@ async function explain(raw: TRaw, sql: TSqlQuery): Promise<string[]> {
   return indexesOf(typeof cell === "string" ? JSON.parse(cell) : cell);
 }
 
-async function startApp(args: TArgs, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(args.port), "-H", "localhost"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-      // Production refuses to start without an audit signing key: a throwaway one per run.
-      TOKENWARD_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      AUTH_URL: `http://localhost:${args.port}`,
-      TOKENWARD_LOCAL_LOGIN: "true",
-      // The in-process job worker would run queued background jobs (a risk recompute…) during the
-      // timings; production runs workers beside the app, and the bench measures the API alone.
-      TOKENWARD_WORKER: "off",
-      // The bench sends hundreds of requests a minute as one user: not what the per-user budget is for.
-      TOKENWARD_INVENTORY_RATE_LIMIT: "1000000",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://localhost:${args.port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("the app did not become healthy in 30 s");
-}
 
-/** Signs in through Auth.js' credentials endpoint, as the sign-in page does; returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...rest] = pair!.split("=");
-      jar.set(name!.trim(), rest.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: "security@tokenward.local", password: PASSWORD, callbackUrl: "/" }),
-  });
-  keep(login);
-  const check = await fetch(`${base}/api/v1/credentials?limit=1`, { headers: { cookie: cookie() } });
-  if (check.status !== 200) throw new Error(`sign-in failed: the API answered ${check.status}`);
-  return cookie();
-}
 
 /** Gzip size of every script a page loads on first paint. */
 async function firstLoadJs(base: string, cookie: string, page = "/inventory"): Promise<{ files: number; gzip: number; raw: number }> {
@@ -367,9 +308,10 @@ async function main() {
 
     // 3. The app, signed in.
     log(`starting the app on port ${args.port}`);
-    app = await startApp(args, appEnv);
+    // The bench sends hundreds of requests a minute as one user: not what the per-user budget is for.
+    app = await startBenchApp({ port: args.port, env: { ...appEnv, TOKENWARD_INVENTORY_RATE_LIMIT: "1000000" } });
     const base = `http://localhost:${args.port}`;
-    const cookie = await signIn(base);
+    const cookie = await signInBench(base, { email: "security@tokenward.local", password: PASSWORD, check: "/api/v1/credentials?limit=1" });
     // The deep page needs a cursor from the app (on PGlite its SQL is timed after the app stops).
     const deep = await deepCursor(base, cookie);
     cases.push(deep);
@@ -401,6 +343,8 @@ async function main() {
     }
     const js = await firstLoadJs(base, cookie);
     const shell = await firstLoadJs(base, cookie, "/audit");
+    // Next's own floor while the app still runs (on PGlite it is stopped next).
+    const floor = await measureFloor(base, args.requests);
     if (sqlFirst) {
       // PGlite: stop the app, then time the deep page's SQL in-process.
       app.kill("SIGTERM");
@@ -412,7 +356,6 @@ async function main() {
       d.indexes = await explain(raw, buildListQuery(deep.query, new Date()));
     }
     await raw.close();
-    const floor = await measureFloor(base, args.requests);
     report(args, cases.map((c) => results.get(c.label)!), js, shell, loadSeconds, floor);
   } finally {
     if (app) app.kill("SIGTERM");

@@ -15,8 +15,7 @@
  * Options: --events (default 10,000,000), --credentials (10,000), --requests (40), --port (3525),
  * --keep (keep the database), --reuse-database <name> (time an already loaded database again).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -27,6 +26,7 @@ import { buildHopQuery, encodeHopCursor, type THopScope } from "@/lib/usage/hop-
 import { seedDatabase } from "@/lib/seed";
 import { migrateDeploy } from "@/lib/testing/migrate";
 import { createDatabase, databaseUrl, dropDatabase, isPostgresReachable } from "@/lib/testing/postgres-admin";
+import { signInBench, startBenchApp } from "./bench/app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-password-0123456789";
@@ -79,60 +79,7 @@ async function generate(client: pg.Client, events: number) {
   }
 }
 
-async function startApp(args: TArgs, url: string): Promise<ChildProcess> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(args.port), "-H", "localhost"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
-      TOKENWARD_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      AUTH_URL: `http://localhost:${args.port}`,
-      TOKENWARD_LOCAL_LOGIN: "true",
-      TOKENWARD_WORKER: "off",
-      TOKENWARD_INVENTORY_RATE_LIMIT: "1000000",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://localhost:${args.port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("the app did not become healthy in 60 s");
-}
 
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...rest] = pair!.split("=");
-      jar.set(name!.trim(), rest.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  keep(await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: "/" }),
-  }));
-  const check = await fetch(`${base}/api/v1/usage/events?limit=1`, { headers: { cookie: cookie() } });
-  if (check.status !== 200) throw new Error(`sign-in as ${email} failed: the API answered ${check.status}`);
-  return cookie();
-}
 
 type TCase = { label: string; query: THopQuery; as: "security" | "owner" };
 
@@ -215,9 +162,10 @@ async function main() {
 
     if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
     log(`starting the app on port ${args.port}`);
-    app = await startApp(args, url);
+    app = await startBenchApp({ port: args.port, env: { DATABASE_URL: url, TOKENWARD_INVENTORY_RATE_LIMIT: "1000000" }, healthyWithinSeconds: 60 });
     const base = `http://localhost:${args.port}`;
-    const cookies = { security: await signIn(base, "security@tokenward.local"), owner: await signIn(base, "owner@tokenward.local") };
+    const signIn = (email: string) => signInBench(base, { email, password: PASSWORD, check: "/api/v1/usage/events?limit=1" });
+    const cookies = { security: await signIn("security@tokenward.local"), owner: await signIn("owner@tokenward.local") };
 
     const timeApi = async (c: TCase) => {
       const started = performance.now();
