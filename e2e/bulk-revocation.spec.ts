@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { GITHUB_PEER_FILE } from "./support/e2e-env.mjs";
+import { connectGithubOrg } from "./support/github-provider";
 
 /**
  * Bulk (break-glass) revocation end to end, against the suite's fake GitHub (every request and
@@ -13,26 +11,12 @@ import { GITHUB_PEER_FILE } from "./support/e2e-env.mjs";
 
 test.describe.configure({ mode: "serial" });
 
-const github = () => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", GITHUB_PEER_FILE), "utf8")) as { url: string; org: string; appId: string; privateKey: string };
 const PROVIDER = `GitHub e2e ${Date.now().toString(36)}`;
 
 test("security revokes a provider's PATs in bulk: dry run, reason, progress, and GitHub agrees", async ({ page }) => {
   test.setTimeout(180_000);
-  const gh = github();
-  await signIn(page, "admin", { next: "/providers/new" });
-  await page.getByTestId("provider-type").selectOption("github");
-  await page.getByTestId("provider-name").fill(PROVIDER);
-  await page.getByTestId("provider-config-org").fill(gh.org);
-  await page.getByTestId("provider-config-appId").fill(gh.appId);
-  await page.getByTestId("provider-config-apiBaseUrl").fill(gh.url);
-  await page.getByTestId("provider-secret-privateKey").fill(gh.privateKey);
-  await page.getByTestId("provider-save").click();
-  await expect(page.getByTestId("provider-name")).toHaveText(PROVIDER, { timeout: 30_000 });
-  await page.getByTestId("provider-sync-now").click();
-  await expect(page.getByTestId("provider-sync-run").first()).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  const { providerId, providerUrl } = await connectGithubOrg(page, PROVIDER);
   await expect(page.getByTestId("provider-sync-run").first()).toContainText("40 new");
-  const providerUrl = new URL(page.url()).pathname;
-  const providerId = providerUrl.split("/").pop()!;
 
   await signIn(page, "security", { next: `/inventory?provider=${providerId}` });
   await page.getByTestId("select-page").check();

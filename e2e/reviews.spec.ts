@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { GITHUB_PEER_FILE } from "./support/e2e-env.mjs";
+import { connectGithubOrg } from "./support/github-provider";
 
 /**
  * An access review campaign end to end: an admin connects a GitHub organisation (the suite's fake
@@ -14,25 +12,12 @@ import { GITHUB_PEER_FILE } from "./support/e2e-env.mjs";
 
 test.describe.configure({ mode: "serial" });
 
-const github = () => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", GITHUB_PEER_FILE.replace(/\.json$/, "-reviews.json")), "utf8")) as { url: string; org: string; appId: string; privateKey: string };
 const PROVIDER = `GitHub reviews e2e ${Date.now().toString(36)}`;
 const CAMPAIGN = `Q4 review ${Date.now().toString(36)}`;
 
 test("security launches a review, the owner attests keep / rotate / revoke, the auditor only reads, closing opens the requests", async ({ page }) => {
   test.setTimeout(240_000);
-  const gh = github();
-  await signIn(page, "admin", { next: "/providers/new" });
-  await page.getByTestId("provider-type").selectOption("github");
-  await page.getByTestId("provider-name").fill(PROVIDER);
-  await page.getByTestId("provider-config-org").fill(gh.org);
-  await page.getByTestId("provider-config-appId").fill(gh.appId);
-  await page.getByTestId("provider-config-apiBaseUrl").fill(gh.url);
-  await page.getByTestId("provider-secret-privateKey").fill(gh.privateKey);
-  await page.getByTestId("provider-save").click();
-  await expect(page.getByTestId("provider-name")).toHaveText(PROVIDER, { timeout: 30_000 });
-  await page.getByTestId("provider-sync-now").click();
-  await expect(page.getByTestId("provider-sync-run").first()).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
-  const providerId = new URL(page.url()).pathname.split("/").pop()!;
+  const { providerId } = await connectGithubOrg(page, PROVIDER, "-reviews");
 
   // Security: the inventory's filter is the scope; the preview counts it.
   await signIn(page, "security", { next: "/reviews" });
