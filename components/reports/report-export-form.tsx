@@ -17,12 +17,14 @@ export type TReportFormOptions = {
   frameworks: { id: string; shortName: string }[];
   workflowKinds: { value: string; label: string }[];
   workflowStates: { value: string; label: string }[];
+  /** Review campaigns, newest first, for the access review results report. */
+  campaigns: { id: string; name: string }[];
   /** YYYY-MM-DD, computed on the server (no clock difference between server and browser render). */
   defaultFrom: string;
   defaultTo: string;
 };
 
-type TFields = { inventory: string; framework: string; from: string; to: string; kind: string; state: string; breakGlass: boolean; action: string };
+type TFields = { inventory: string; framework: string; campaign: string; from: string; to: string; kind: string; state: string; breakGlass: boolean; action: string };
 
 /** The filters of one report as the export route's query string, or why they cannot be sent. */
 function filtersOf(report: TReportId, f: TFields): { params: URLSearchParams } | { error: string } {
@@ -46,6 +48,9 @@ function filtersOf(report: TReportId, f: TFields): { params: URLSearchParams } |
     case "frameworks":
       if (f.framework) params.set("framework", f.framework);
       return { params };
+    case "campaigns":
+      if (f.campaign) params.set("campaign", f.campaign);
+      return { params };
     case "workflows": {
       const error = range();
       if (error) return { error };
@@ -66,7 +71,7 @@ function filtersOf(report: TReportId, f: TFields): { params: URLSearchParams } |
 export function ReportExportForm({ options, initialInventory = "" }: { options: TReportFormOptions; initialInventory?: string }) {
   const [report, setReport] = useState<TReportId>("inventory");
   const [format, setFormat] = useState<TReportFormat>("csv");
-  const [fields, setFields] = useState<TFields>({ inventory: initialInventory, framework: "", from: options.defaultFrom, to: options.defaultTo, kind: "", state: "", breakGlass: false, action: "" });
+  const [fields, setFields] = useState<TFields>({ inventory: initialInventory, framework: "", campaign: "", from: options.defaultFrom, to: options.defaultTo, kind: "", state: "", breakGlass: false, action: "" });
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<TStartedExport[]>([]);
   const set = <K extends keyof TFields>(key: K, value: TFields[K]) => setFields((f) => ({ ...f, [key]: value }));
@@ -120,6 +125,18 @@ export function ReportExportForm({ options, initialInventory = "" }: { options: 
                 {options.frameworks.map((f) => (
                   <option key={f.id} value={f.id}>
                     {f.shortName}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ) : report === "campaigns" ? (
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="report-campaign">Campaign</Label>
+              <Select id="report-campaign" value={fields.campaign} onChange={(e) => set("campaign", e.target.value)} data-testid="report-campaign">
+                <option value="">Every campaign</option>
+                {options.campaigns.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
                   </option>
                 ))}
               </Select>

@@ -2,7 +2,7 @@
  * THE list of reports and export formats (client-safe: the Reports page and the Export menu read it).
  * Each report's rows come from lib/reports/sources/<id>.ts; every format gets the same rows.
  */
-export const REPORT_IDS = ["inventory", "frameworks", "workflows", "audit"] as const;
+export const REPORT_IDS = ["inventory", "frameworks", "workflows", "campaigns", "audit"] as const;
 export type TReportId = (typeof REPORT_IDS)[number];
 
 export const REPORT_FORMATS = ["csv", "json", "pdf"] as const;
@@ -12,6 +12,7 @@ export const REPORTS: Record<TReportId, { title: string; description: string }> 
   inventory: { title: "Inventory review", description: "Every credential matching an inventory view (its URL filters), with owner, risk, expiry and last use." },
   frameworks: { title: "Risk by framework item", description: "Credentials per OWASP NHI, OWASP Agentic, CSA MAESTRO and NIST CSF item, with the high and critical ones." },
   workflows: { title: "Workflow history", description: "Rotation and revocation requests in a time range, including break-glass and rejected ones." },
+  campaigns: { title: "Access review results", description: "Every item of a review campaign (or of all): the attestation, who made it, overdue, and the request closing opened." },
   audit: { title: "Audit log extract", description: "Audit events in a time range, with their hashes, as recorded in the chain." },
 };
 

@@ -44,6 +44,7 @@ let database: TTestDatabase;
 let prisma: PrismaClient;
 let actors: Record<TRole, TActor>;
 let dir: string;
+let campaignId: string;
 
 function request(report: TReportId, format: TReportFormat, filters = "") {
   const url = new URL(`http://localhost${reportExportHref(report, format, crypto.randomUUID(), filters)}`);
@@ -70,6 +71,12 @@ beforeAll(async () => {
   await prisma.workflow.create({ data: { ...base, credentialId: creds[0]!.id, providerId: creds[0]!.providerId, state: "completed", breakGlass: true, completedAt: new Date() } });
   await prisma.workflow.create({ data: { ...base, kind: "rotation", credentialId: creds[1]!.id, providerId: creds[1]!.providerId, state: "rejected", decidedByLabel: "owner@tokenward.local (owner)", decisionComment: "=still needed" } });
   await prisma.workflow.create({ data: { ...base, credentialId: creds[2]!.id, providerId: creds[2]!.providerId, state: "requested" } });
+  const campaign = await prisma.reviewCampaign.create({ data: { name: "Q4 GitHub write scopes", filter: "provider=github", dueAt: new Date(Date.now() + 7 * 86_400_000), itemCount: 3, createdByLabel: "security@tokenward.local (security)" } });
+  campaignId = campaign.id;
+  const item = (i: number) => ({ campaignId, credentialId: creds[i]!.id, name: `credential ${i}`, providerName: "GitHub", kind: "pat", riskLevel: "high", riskScore: 70, assignment: "owner" });
+  await prisma.reviewItem.create({ data: { ...item(0), decision: "keep", comment: "=still used by the nightly job", decidedByLabel: "owner@tokenward.local (owner)", decidedAt: new Date() } });
+  await prisma.reviewItem.create({ data: { ...item(1), decision: "revoke", comment: "nobody uses it", decidedByLabel: "owner@tokenward.local (owner)", decidedAt: new Date() } });
+  await prisma.reviewItem.create({ data: { ...item(2), overdue: true } });
   dir = mkdtempSync(path.join(tmpdir(), "tw-reports-"));
 }, 180_000);
 
@@ -143,6 +150,24 @@ describe("report exports", () => {
     expect(rejected.Reason).toBe('leaked, in a, "quoted" place');
     expect((await exportBytes("workflows", "json", "breakGlass=1")).manifest.rowCount).toBe(1);
     expect((await exportBytes("workflows", "json", "state=rejected,requested")).manifest.rowCount).toBe(2);
+  });
+
+  it("the access review results list every item with its decision; a campaign filter narrows them; comments are defused", async () => {
+    const { bytes, manifest } = await exportBytes("campaigns", "csv", `campaign=${campaignId}`);
+    const rows = parse(Buffer.from(bytes).toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.Credential, r.Decision, r.Overdue])).toEqual([
+      ["credential 0", "keep", "false"],
+      ["credential 1", "revoke", "false"],
+      ["credential 2", "", "true"],
+    ]);
+    expect(rows[0]!.Comment).toBe("'=still used by the nightly job");
+    expect(manifest.filters).toEqual({ campaign: campaignId });
+    expect((await exportBytes("campaigns", "json", `campaign=${crypto.randomUUID()}`)).manifest.rowCount).toBe(0);
+    // An empty report is still a readable, signed PDF (all-zero chart).
+    const empty = await exportBytes("campaigns", "pdf", `campaign=${crypto.randomUUID()}`);
+    expect(Buffer.from(empty.bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    expect(checkReportBytes(empty.manifest, empty.bytes, signing.verifyKeys)).toMatchObject({ ok: true });
+    expect((await exportBytes("campaigns", "json")).manifest.rowCount).toBe(3);
   });
 
   it("the audit extract honours its time range", async () => {
@@ -249,6 +274,7 @@ describe("the export routes", () => {
       ["report=audit&format=csv&action=DROP%20TABLE", /audit action name/],
       ["report=workflows&format=csv&state=exploded", /state/],
       ["report=frameworks&format=csv&framework=iso27001", /framework/],
+      ["report=campaigns&format=csv&campaign=1%20OR%201%3D1", /campaign must be a review campaign id/],
       ["report=frameworks&format=csv&exportId=not-a-uuid", /exportId must be a UUID/],
       ["report=inventory&format=csv&format=pdf", /given 2 times/],
     ];

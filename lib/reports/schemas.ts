@@ -3,6 +3,7 @@ import { parseCredentialListQuery, type TCredentialListQuery } from "@/lib/inven
 import { FRAMEWORKS } from "@/lib/risk/frameworks/catalogue";
 import { REPORT_FORMATS, REPORT_IDS, type TReportFormat, type TReportId } from "@/lib/reports/catalogue";
 import type { TAuditReportFilter } from "@/lib/reports/sources/audit";
+import type { TCampaignReportFilter } from "@/lib/reports/sources/campaigns";
 import type { TWorkflowReportFilter } from "@/lib/reports/sources/workflows";
 import { WORKFLOW_KINDS, WORKFLOW_STATES } from "@/lib/workflows/state-machine";
 
@@ -40,12 +41,15 @@ const ZWorkflowFilters = ZRange.extend({
 
 const ZAuditFilters = ZRange.extend({ action: z.string().min(1).max(100).regex(/^[a-z0-9_.]+$/, "action is an audit action name, like report.export").optional() }).strict();
 
+const ZCampaignFilters = z.object({ campaign: z.uuid({ message: "campaign must be a review campaign id" }).optional() }).strict();
+
 const ZFrameworkFilters = z.object({ framework: z.enum(FRAMEWORKS.map((f) => f.id) as [string, ...string[]]).optional() }).strict();
 
 export type TReportFilters =
   | { report: "inventory"; query: Omit<TCredentialListQuery, "limit" | "after" | "before"> }
   | { report: "frameworks"; framework?: string }
   | { report: "workflows"; filter: TWorkflowReportFilter }
+  | { report: "campaigns"; filter: TCampaignReportFilter }
   | { report: "audit"; filter: TAuditReportFilter };
 
 export type TReportRequest = {
@@ -102,6 +106,11 @@ export const ZReportExportQuery = z.record(z.string(), z.string()).transform((re
       if (!parsed.success) return fail(parsed.error.issues.map((i) => ({ path: i.path as PropertyKey[], message: i.message })));
       if (!checkRange(parsed.data, ctx)) return z.NEVER;
       return { ...base, filters: { report: "workflows", filter: parsed.data } };
+    }
+    case "campaigns": {
+      const parsed = ZCampaignFilters.safeParse(asked);
+      if (!parsed.success) return fail(parsed.error.issues.map((i) => ({ path: i.path as PropertyKey[], message: i.message })));
+      return { ...base, filters: { report: "campaigns", filter: { campaignId: parsed.data.campaign } } };
     }
     case "audit": {
       const parsed = ZAuditFilters.safeParse(asked);

@@ -211,3 +211,8 @@ export async function listOrphanReviewers(): Promise<{ id: string; label: string
   const users = await prisma.user.findMany({ where: { active: true, role: { in: ROLES.filter((r) => reachOf(r, "reviews.attest")) } }, select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }], take: 500 });
   return users.map((u) => ({ id: u.id, label: `${u.name} (${u.role})` }));
 }
+
+/** The newest campaigns by name, for the Reports page's "Access review results" choice. */
+export async function listCampaignChoices(prisma: PrismaClient, take = 100): Promise<{ id: string; name: string }[]> {
+  return prisma.reviewCampaign.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: { id: true, name: true } });
+}

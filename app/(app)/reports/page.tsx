@@ -6,7 +6,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { allows } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
 import { reportFormOptions } from "@/lib/reports/page-data";
+import { listCampaignChoices } from "@/lib/reviews/queries";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -15,6 +17,8 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReportsPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireActor();
   const view = (await searchParams).view;
+  const exports = allows(actor, "reports.export");
+  const campaigns = exports ? await listCampaignChoices(await db()) : [];
   return (
     <>
       <PageHeader
@@ -29,7 +33,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: TSea
         }
       />
       {allows(actor, "reports.export") ? (
-        <ReportExportForm options={reportFormOptions(new Date())} initialInventory={typeof view === "string" ? view.slice(0, 2000) : ""} />
+        <ReportExportForm options={reportFormOptions(new Date(), campaigns)} initialInventory={typeof view === "string" ? view.slice(0, 2000) : ""} />
       ) : (
         <EmptyState icon={FileLock2} title="Reports are for auditors, security and admins" description="Your role reads everything in Tokenward but does not export signed reports. Ask an admin if you need one." />
       )}

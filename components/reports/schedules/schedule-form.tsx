@@ -20,6 +20,7 @@ const FILTER_HINTS: Record<TReportId, string> = {
   inventory: "The inventory's URL filters, e.g. risk=high,critical&sort=expires (or paste an /inventory link). Empty: every credential.",
   frameworks: "Optional: framework=owasp-nhi (or another framework id). Empty: all four.",
   workflows: "Optional: kind=rotation, state=failed,rejected, breakGlass=1 — joined with &.",
+  campaigns: "Optional: campaign=<review campaign id>. Empty: every campaign.",
   audit: "Optional: action=access.denied.",
 };
 

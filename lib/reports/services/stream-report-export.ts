@@ -15,6 +15,7 @@ import { auditSource } from "@/lib/reports/sources/audit";
 import { frameworksSource } from "@/lib/reports/sources/frameworks";
 import { inventorySource } from "@/lib/reports/sources/inventory";
 import { workflowsSource } from "@/lib/reports/sources/workflows";
+import { campaignsSource } from "@/lib/reports/sources/campaigns";
 import type { TReportSource } from "@/lib/reports/types";
 
 /**
@@ -48,6 +49,8 @@ function sourceFor(deps: TReportExportDeps, request: TReportRequest, now: Date):
       return frameworksSource(deps.prisma, f.framework);
     case "workflows":
       return workflowsSource(deps.prisma, f.filter);
+    case "campaigns":
+      return campaignsSource(deps.prisma, f.filter);
     case "audit":
       return auditSource(deps.prisma, f.filter);
   }
