@@ -236,7 +236,11 @@ describe("fuzzed bodies through the route", () => {
           const after = await database.prisma.usageEvent.count();
           expect(response.status).toBeLessThan(500);
           if (response.status === 200) {
-            expect(after - before).toBe(events.length);
+            // A mutated id can repeat one an earlier body already stored (same event time): a duplicate, skipped and counted.
+            const answer = ((await response.json()) as { data: { received: number; accepted: number; duplicates: number } }).data;
+            expect(answer.received).toBe(events.length);
+            expect(answer.accepted + answer.duplicates).toBe(events.length);
+            expect(after - before).toBe(answer.accepted);
           } else {
             expect(response.status).toBe(400);
             expect((await errorOf(response)).message.length).toBeGreaterThan(10);
@@ -244,7 +248,7 @@ describe("fuzzed bodies through the route", () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 1000, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
     );
   }, 240_000);
 });
