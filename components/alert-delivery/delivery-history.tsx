@@ -32,7 +32,7 @@ export function DeliveryHistory({ deliveries, attempts, now, canResend }: { deli
         </THead>
         <TBody>
           {deliveries.map((d) => (
-            <TR key={d.id} data-testid="alert-delivery-row" data-status={d.status}>
+            <TR key={d.id} data-testid="alert-delivery-row" data-status={d.status} data-delivery-id={d.id}>
               <TD>
                 <span className="font-medium">{d.test ? "Test alert" : (d.detector ?? "alert")}</span>
                 {d.credential && !d.test ? <span className="text-muted-foreground"> on {d.credential}</span> : null}
