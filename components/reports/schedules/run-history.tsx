@@ -26,7 +26,7 @@ export function RunHistory({ runs }: { runs: TRunRow[] }) {
         {runs.map((r) => (
           <TR key={r.id} data-testid="run-row">
             <TD>
-              {utc(r.startedAt)}
+              <span className="whitespace-nowrap">{utc(r.startedAt)}</span>
               <span className="block text-ui text-muted-foreground">{r.trigger === "manual" ? "run now" : "scheduled"}</span>
             </TD>
             <TD>
@@ -44,7 +44,7 @@ export function RunHistory({ runs }: { runs: TRunRow[] }) {
                 <span className="flex flex-wrap items-center gap-3 text-ui">
                   <a href={reportRunDownloadHref(r.id)} download className="inline-flex items-center gap-1 font-medium text-primary hover:underline" data-testid="run-download">
                     <Download aria-hidden className="size-3.5" />
-                    {r.fileName} <span className="font-normal text-muted-foreground">({size(r.byteLength)})</span>
+                    {r.fileName} <span className="font-normal whitespace-nowrap text-muted-foreground">({size(r.byteLength)})</span>
                   </a>
                   <ManifestLink exportId={r.id} />
                 </span>

@@ -93,7 +93,7 @@ export function ScheduleForm({ recipients, selfId, selfOnly }: { recipients: TRe
       ) : null}
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-medium">When (UTC)</legend>
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-2 gap-3">
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="schedule-cadence">Every</Label>
             <Select id="schedule-cadence" value={kind} onChange={(e) => setKind(e.target.value as TCadence["kind"])}>
@@ -121,7 +121,7 @@ export function ScheduleForm({ recipients, selfId, selfOnly }: { recipients: TRe
             </div>
           ) : null}
           {kind === "cron" ? (
-            <div className="flex flex-col gap-1.5 sm:col-span-2">
+            <div className="col-span-2 flex flex-col gap-1.5">
               <Label htmlFor="schedule-cron">Cron (minute hour day month weekday)</Label>
               <Input id="schedule-cron" value={expression} onChange={(e) => setExpression(e.target.value)} className="font-mono" />
             </div>
@@ -142,10 +142,10 @@ export function ScheduleForm({ recipients, selfId, selfOnly }: { recipients: TRe
           <ul className="flex flex-col gap-1.5" data-testid="schedule-recipients">
             {recipients.map((r) => (
               <li key={r.id}>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" className="size-4 accent-primary" checked={chosen.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-                  <span className="min-w-0 truncate">{r.label}</span>
-                  <span className="text-ui text-muted-foreground">{r.role}</span>
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" className="mt-0.5 size-4 shrink-0 accent-primary" checked={chosen.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                  <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{r.label}</span>
+                  <span className="shrink-0 text-ui text-muted-foreground">{r.role}</span>
                 </label>
               </li>
             ))}

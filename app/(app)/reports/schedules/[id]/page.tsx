@@ -24,7 +24,10 @@ export default async function ReportSchedulePage({ params }: { params: Promise<{
   const found = await findReportSchedule(await db(), actor, id);
   if (!found) notFound();
   const { schedule: s, runs } = found;
-  const filters = new URLSearchParams(s.params).toString();
+  // Shown as typed (risk=high,critical), not percent-encoded.
+  const filters = Object.entries(s.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
   return (
     <>
       <PageHeader
@@ -55,14 +58,14 @@ export default async function ReportSchedulePage({ params }: { params: Promise<{
         </div>
         <div>
           <dt className="text-ui text-muted-foreground">Runs as</dt>
-          <dd className="break-all">{s.createdBy.label}</dd>
+          <dd className="[overflow-wrap:anywhere]">{s.createdBy.label}</dd>
         </div>
         <div>
           <dt className="text-ui text-muted-foreground">Recipients</dt>
           <dd>
             <ul>
               {s.recipients.map((r) => (
-                <li key={r.id} className="break-all">
+                <li key={r.id} className="[overflow-wrap:anywhere]">
                   {r.label}
                 </li>
               ))}
