@@ -3,7 +3,7 @@ import { EntityHeader } from "@/components/detail/entity-header";
 import { CredentialFlags, EnvironmentBadge, StatusBadge } from "@/components/inventory/badges";
 import { CredentialFacts } from "@/components/inventory/credential-facts";
 import { CredentialSummary } from "@/components/inventory/credential-summary";
-import { CredentialExposures, CredentialHistory, CredentialTopology } from "@/components/inventory/credential-usage";
+import { CredentialExposures, CredentialTopology } from "@/components/inventory/credential-usage";
 import { AssignOwnerDialog, ClaimButton } from "@/components/inventory/ownership-controls";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TTopology } from "@/lib/inventory/topology";
@@ -24,7 +24,8 @@ type TProps = {
   /** Its workflows and the requests the viewer may make (components/workflows/credential-workflows-card.tsx). */
   workflowsPanel?: ReactNode;
   /** The audit History panel (components/audit/entity-history.tsx); without it, the detail's own short list. */
-  historyPanel?: ReactNode;
+  /** The audit history (components/audit/entity-history), loaded by the page. */
+  historyPanel: ReactNode;
 };
 
 export function CredentialDetailView({ detail: d, topology, now, permissions, options, riskPanel, providerPanel, workflowsPanel, historyPanel }: TProps) {
@@ -67,7 +68,7 @@ export function CredentialDetailView({ detail: d, topology, now, permissions, op
             </Card>
             <CredentialExposures detail={d} />
             {workflowsPanel}
-            {historyPanel ?? <CredentialHistory detail={d} />}
+            {historyPanel}
           </div>
           <div className="flex min-w-0 flex-col gap-6">
             <CredentialFacts detail={d} now={now} />

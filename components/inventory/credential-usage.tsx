@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { AuditSummary } from "@/components/audit/audit-summary";
-import { splitActorLabel } from "@/components/audit/format";
 import { Muted } from "@/components/detail/entity-header";
 import { EnvironmentBadge } from "@/components/inventory/badges";
-import { formatDate, formatNumber, formatRelative, formatUtc } from "@/components/inventory/format";
+import { formatDate, formatNumber, formatRelative } from "@/components/inventory/format";
 import { TopologyGraph } from "@/components/topology/topology-graph";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -138,41 +136,6 @@ export function CredentialExposures({ detail: d }: { detail: TCredentialDetail }
               ))}
             </TBody>
           </Table>
-        )}
-      </CardContent>
-    </Card>
-  );
-}
-
-export function CredentialHistory({ detail: d }: { detail: TCredentialDetail }) {
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>History</CardTitle>
-        <CardDescription>Audit events about this credential, newest first.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        {d.history.length === 0 ? (
-          <p className="text-ui text-muted-foreground">No change recorded since it was discovered.</p>
-        ) : (
-          <ol className="flex flex-col divide-y divide-border" data-testid="credential-history">
-            {d.history.map((h) => {
-              const actor = splitActorLabel(h.actorLabel);
-              return (
-                <li key={h.seq} className="flex flex-col gap-1 py-2.5 first:pt-0 last:pb-0">
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-ui">
-                    <code className="rounded bg-surface-sunken px-1.5 py-0.5 text-xs ring-1 ring-border">{h.action}</code>
-                    <span>{actor.name}</span>
-                    {actor.role ? <span className="text-xs text-muted-foreground">{actor.role}</span> : null}
-                    <time dateTime={h.time} className="ml-auto text-xs text-muted-foreground tabular-nums">
-                      {formatUtc(h.time)} · #{h.seq}
-                    </time>
-                  </div>
-                  <AuditSummary summary={h.summary} />
-                </li>
-              );
-            })}
-          </ol>
         )}
       </CardContent>
     </Card>

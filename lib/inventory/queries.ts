@@ -79,7 +79,6 @@ export async function getFilterOptions(prisma: PrismaClient, actor: Pick<TActor,
 
 const DETAIL_BINDINGS = 100;
 const DETAIL_EXPOSURES = 50;
-const DETAIL_HISTORY = 50;
 /** Upstream edges drawn per MCP server this credential is presented to. */
 const UPSTREAMS_PER_SERVER = 6;
 
@@ -105,7 +104,7 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
   if (!c) return null;
   const readAt = new Date();
 
-  const [bindings, bindingsTotal, exposures, history] = await Promise.all([
+  const [bindings, bindingsTotal, exposures] = await Promise.all([
     prisma.binding.findMany({
       where: { credentialId: id },
       orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
@@ -123,12 +122,6 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
       where: { credentialId: id },
       orderBy: [{ resolvedAt: { sort: "desc", nulls: "first" } }, { detectedAt: "desc" }],
       take: DETAIL_EXPOSURES,
-    }),
-    prisma.auditEvent.findMany({
-      where: { targetType: "credential", targetId: id },
-      orderBy: { seq: "desc" },
-      take: DETAIL_HISTORY,
-      select: { seq: true, time: true, actorLabel: true, action: true, summary: true },
     }),
   ]);
 
@@ -173,7 +166,6 @@ export async function getCredentialDetail(prisma: PrismaClient, id: string, view
       id: e.id, locationKind: e.locationKind, location: e.location, repository: e.repository, line: e.line, detector: e.detector,
       detectedAt: iso(e.detectedAt), resolvedAt: isoN(e.resolvedAt),
     })),
-    history: history.map((h) => ({ seq: h.seq.toString(), time: iso(h.time), actorLabel: h.actorLabel, action: h.action, summary: h.summary })),
   };
   return { detail, topology, readAt: readAt.getTime() };
 }

@@ -84,7 +84,6 @@ export type TExposureView = {
   resolvedAt: string | null;
 };
 
-export type THistoryEvent = { seq: string; time: string; actorLabel: string; action: string; summary: unknown };
 
 export type TCredentialDetail = {
   id: string;
@@ -127,7 +126,6 @@ export type TCredentialDetail = {
   bindings: TBindingView[];
   bindingsTotal: number;
   exposures: TExposureView[];
-  history: THistoryEvent[];
 };
 
 /** Names the server resolved for ids in the URL that are not in the option lists (identity, server). */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { TRole } from "@/lib/auth/permissions";
+import { listEntityHistory } from "@/lib/audit/queries";
 import { verifyAuditChain } from "@/lib/audit/services/verify-audit-chain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getIdentityDetail, listIdentities } from "@/lib/identities/queries";
-import { getCredentialDetail } from "@/lib/inventory/queries";
 import { recomputeCredentialCounters } from "@/lib/inventory/services/recompute-credential-counters";
 import { getMcpServerDetail, listMcpServers } from "@/lib/mcp-servers/queries";
 import { assignOwnershipOperation, claimOwnershipOperation } from "@/lib/ownership/operations";
@@ -58,8 +58,7 @@ describe("ownership.assign", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(event).toMatchObject({ action: "ownership.assign", targetType: "credential", targetId: c.id, actorId: actors.security.id });
     expect(event.summary).toMatchObject({ credential: c.name, before: { owner: null }, after: { owner: actors.owner.email, team: team.name } });
-    const detail = await getCredentialDetail(prisma, c.id, actors.admin);
-    expect(detail?.detail.history[0]).toMatchObject({ action: "ownership.assign" });
+    expect((await listEntityHistory("credential", c.id, 1, database.read)).items[0]).toMatchObject({ action: "ownership.assign" });
   });
 
   it("assigns in bulk: one event per credential in its history, and one for the batch", async () => {
@@ -124,8 +123,7 @@ describe("ownership.claim", () => {
     const after = await prisma.credential.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.ownerId).toBe(actors.owner.id);
     expect(after.teamId).toBe(c.team_id);
-    const detail = await getCredentialDetail(prisma, c.id, actors.admin);
-    expect(detail?.detail.history[0]).toMatchObject({ action: "ownership.claim", actorLabel: "owner@tokenward.local (owner)" });
+    expect((await listEntityHistory("credential", c.id, 1, database.read)).items[0]).toMatchObject({ action: "ownership.claim", actorLabel: "owner@tokenward.local (owner)" });
   });
 
   it("lets an owner claim a credential whose owner was deactivated", async () => {

@@ -53,11 +53,28 @@ describe("usage alerts", () => {
     expect(items[0]).toMatchObject({ trace: "trace-forward", findings: [{ factor: "passthrough", evidence: expect.stringContaining("forwarded by it to api.github.com") }] });
     expect(counts.passthrough).toBe(1);
 
-    const forwarded = await readTrace(database.prisma, "trace-forward");
+    const all = { actor: actors.security, reach: "any" } as const;
+    const forwarded = await readTrace(database.read, "trace-forward", all);
     expect(forwarded.hops).toHaveLength(2);
     expect(forwarded.forwarded).toEqual(["trace-forward-2"]);
-    expect((await readTrace(database.prisma, "trace-exchange")).forwarded).toEqual([]);
-    expect((await readTrace(database.prisma, "no-such-trace")).hops).toEqual([]);
+    expect((await readTrace(database.read, "trace-exchange", all)).forwarded).toEqual([]);
+    expect((await readTrace(database.read, "no-such-trace", all)).hops).toEqual([]);
+  });
+
+  it("shows an owner only the hops of their own credentials in a trace, as the hop log does", async () => {
+    const owned = { actor: actors.owner, reach: "owned" } as const;
+    // Owning nothing in it: the trace is not theirs to see at all (the page answers 404).
+    expect((await readTrace(database.read, "trace-forward", owned)).hops).toEqual([]);
+    const exchanged = await database.prisma.credential.findFirstOrThrow({ where: { name: "agent token (exchanged)" } });
+    await database.prisma.credential.update({ where: { id: exchanged.id }, data: { ownerId: actors.owner.id } });
+    try {
+      // The agent's hop with their token, not the server's onward hop with another team's token.
+      const mine = await readTrace(database.read, "trace-exchange", owned);
+      expect(mine.hops.map((h) => h.id)).toEqual(["trace-exchange-1"]);
+      expect((await readTrace(database.read, "trace-forward", owned)).hops).toEqual([]);
+    } finally {
+      await database.prisma.credential.update({ where: { id: exchanged.id }, data: { ownerId: null } });
+    }
   });
 
   it("acknowledge silences a finding for good; resolve silences it until a newer hop proves it again; re-open brings it back", async () => {

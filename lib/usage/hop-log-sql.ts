@@ -88,3 +88,20 @@ export function buildHopQuery(query: THopQuery, scope: THopScope): THopPlan {
  ORDER BY u.time ${order}, u.id ${order}`;
   return { text, values: p.values, reversed };
 }
+
+/**
+ * One trace's hops in time order (limit rows), within the actor's reach: an owner sees the hops of
+ * the credentials they or their team own and nothing of another team's — the same rule as the
+ * explorer, so a trace link handed around (an alert, a webhook) shows no more than /usage would.
+ */
+export function buildTraceQuery(traceId: string, scope: THopScope, limit: number): THopPlan {
+  const p = new Params();
+  const where = [`u.trace_id = ${p.add(traceId, "text")}`];
+  if (scope.reach !== "any") where.push(`EXISTS (SELECT 1 FROM credentials c WHERE c.id = u.credential_id AND ${credentialScope(scope.actor, scope.reach, p, "c")})`);
+  const text = `SELECT ${HOP_COLUMNS}
+  FROM usage_events u LEFT JOIN credentials c ON c.id = u.credential_id
+ WHERE ${where.join(" AND ")}
+ ORDER BY u.time, u.id
+ LIMIT ${limit}`;
+  return { text, values: p.values, reversed: false };
+}

@@ -4,7 +4,7 @@ import { USAGE_FACTORS, type TUsageFactor } from "@/lib/usage/usage-factors";
 import { forwardedEdges, type THop } from "@/lib/usage/trace-model";
 import type { TSqlReader } from "@/lib/db/sql-reader";
 import type { THopPage, THopQuery, THopRow } from "@/lib/usage/hop-log-params";
-import { buildHopQuery, encodeHopCursor, type THopScope } from "@/lib/usage/hop-log-sql";
+import { buildHopQuery, buildTraceQuery, encodeHopCursor, type THopScope } from "@/lib/usage/hop-log-sql";
 
 /**
  * Reads behind the Alerts page and the trace view. The detectors are the usage risk factors, scored
@@ -122,19 +122,11 @@ type THopRaw = {
 };
 
 /** One trace's hops in time order, and which of them forwarded a credential (the passthrough edges). */
-export async function readTrace(prisma: PrismaClient, traceId: string): Promise<{ hops: THop[]; forwarded: string[]; capped: boolean }> {
-  const rows = await prisma.$queryRawUnsafe<THopRaw[]>(
-    `SELECT u.event_id, u.time, u.span_id, u.parent_span_id, u.credential_id::text AS credential_id, c.name AS credential_name, c.hint,
-            u.caller_kind::text AS caller_kind, u.caller_id, u.caller_environment::text AS caller_environment, u.target_kind::text AS target_kind,
-            u.target_id, u.target_audience, u.tool, u.outcome::text AS outcome
-       FROM usage_events u LEFT JOIN credentials c ON c.id = u.credential_id
-      WHERE u.trace_id = $1
-      ORDER BY u.time, u.id
-      LIMIT ${TRACE_HOP_CAP + 1}`,
-    traceId,
-  );
+export async function readTrace(read: TSqlReader, traceId: string, scope: THopScope): Promise<{ hops: THop[]; forwarded: string[]; capped: boolean }> {
+  const plan = buildTraceQuery(traceId, scope, TRACE_HOP_CAP + 1);
+  const rows = await read<THopRaw>(plan.text, plan.values);
   const hops: THop[] = rows.slice(0, TRACE_HOP_CAP).map((r) => ({
-    id: r.event_id, time: r.time.toISOString(), spanId: r.span_id, parentSpanId: r.parent_span_id,
+    id: r.event_id, time: new Date(r.time).toISOString(), spanId: r.span_id, parentSpanId: r.parent_span_id,
     credential: r.credential_id ? { id: r.credential_id, name: r.credential_name ?? "", hint: r.hint } : null,
     caller: { kind: r.caller_kind, id: r.caller_id, environment: r.caller_environment }, target: { kind: r.target_kind, id: r.target_id, audience: r.target_audience },
     tool: r.tool, outcome: r.outcome,

@@ -4,19 +4,21 @@ import { HopTable } from "@/components/usage/hop-table";
 import { TraceGraph } from "@/components/usage/trace-graph";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { actorReach } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { readTrace, TRACE_HOP_CAP } from "@/lib/usage/queries";
 import { traceGraph } from "@/lib/usage/trace-model";
 
 export const metadata: Metadata = { title: "Trace" };
 
 export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
-  await requireActor();
+  const actor = await requireActor();
+  const reach = actorReach(actor, "usage.read");
   const { traceId: raw } = await params;
-  const traceId = decodeURIComponent(raw);
-  if (!/^[\x21-\x7e]{1,256}$/.test(traceId)) notFound();
-  const { hops, forwarded, capped } = await readTrace(await db(), traceId);
+  const traceId = decodeTraceId(raw);
+  if (!reach || traceId === null) notFound();
+  const { hops, forwarded, capped } = await readTrace((await getDatabase()).read, traceId, { actor, reach });
   if (hops.length === 0) notFound();
   const { nodes, edges } = traceGraph(hops, forwarded);
   const kind = (k: string) => (k === "mcp_server" ? "server" : k === "provider_api" ? "provider" : "identity") as "server" | "provider" | "identity";
@@ -39,4 +41,14 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
       </div>
     </>
   );
+}
+
+/** The trace id from the path, or null when it is not one (malformed %-escapes included: a 404, not a 500). */
+function decodeTraceId(raw: string): string | null {
+  try {
+    const id = decodeURIComponent(raw);
+    return /^[\x21-\x7e]{1,256}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
 }
