@@ -82,6 +82,26 @@ test("a forged cursor is refused with a way back; an owner sees only their crede
   for (const hop of hops.items) expect(mine.has(hop.credential!.id)).toBe(true);
   // And security sees more than that.
   await signIn(page, "security", { next: "/usage" });
-  const all = (await (await page.request.get("/api/v1/usage/events?limit=200")).json()) as { items: { credential: { id: string } | null }[] };
+  const all = (await (await page.request.get("/api/v1/usage/events?limit=200")).json()) as { items: { traceId: string; credential: { id: string } | null }[] };
   expect(all.items.some((h) => !mine.has(h.credential!.id))).toBe(true);
+
+  // A trace with none of the owner's credentials in it: security opens it, the owner gets a 404 —
+  // a trace link passed around (an alert, a webhook) shows no more than the hop log would.
+  let foreign: string | undefined;
+  for (const hop of all.items.filter((h) => !mine.has(h.credential!.id))) {
+    const inTrace = (await (await page.request.get(`/api/v1/usage/events?trace=${encodeURIComponent(hop.traceId)}&limit=200`)).json()) as { items: { credential: { id: string } | null }[] };
+    if (inTrace.items.every((h) => !mine.has(h.credential!.id))) {
+      foreign = hop.traceId;
+      break;
+    }
+  }
+  expect(foreign).toBeDefined();
+  const tracePath = `/usage/traces/${encodeURIComponent(foreign!)}`;
+  expect((await page.goto(tracePath))?.status()).toBe(200);
+  await expect(page.getByTestId("trace-graph")).toBeVisible();
+  await signIn(page, "owner", { next: "/usage" });
+  expect((await page.goto(tracePath))?.status()).toBe(404);
+  await expect(page.getByText("This page does not exist")).toBeVisible();
+  // A malformed escape in the path is a 404 too, not a server error.
+  expect((await page.goto("/usage/traces/%E0%A4%A"))?.status()).toBe(404);
 });

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -137,16 +137,7 @@ export function CreateDestinationDialog() {
               <FieldHint>None ticked: every detector.</FieldHint>
               <FieldError id="alert-destination-detectors-error" messages={fe.detectors} />
             </fieldset>
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button type="button" variant="secondary">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" variant="primary" disabled={pending} data-testid="alert-destination-submit">
-                {pending ? "Adding…" : "Add"}
-              </Button>
-            </div>
+            <DialogActions label="Add" pendingLabel="Adding…" pending={pending} testId="alert-destination-submit" />
             <InlineError message={error && !Object.keys(fe).length ? error.message : null} />
           </form>
         )}

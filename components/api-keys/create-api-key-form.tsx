@@ -5,8 +5,7 @@ import { createApiKeyAction } from "@/lib/api-keys/actions";
 import { API_KEY_EXPIRY_CHOICES } from "@/lib/api-keys/schemas";
 import { API_KEY_SCOPES, API_KEY_SCOPE_IDS, type TApiKeyScope } from "@/lib/api-keys/scopes";
 import type { TCreatedApiKey } from "@/lib/api-keys/services/create-api-key";
-import { Button } from "@/components/ui/button";
-import { DialogClose } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -102,14 +101,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: TCreatedApiKe
       </div>
 
       <InlineError message={error && !placed ? error.message : null} testId="create-api-key-error" />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" disabled={pending} data-testid="create-api-key-submit">
-          {pending ? "Creating…" : "Create key"}
-        </Button>
-      </div>
+      <DialogActions label="Create key" pendingLabel="Creating…" pending={pending} testId="create-api-key-submit" />
     </form>
   );
 }

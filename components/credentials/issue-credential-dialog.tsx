@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -96,16 +96,7 @@ export function IssueCredentialDialog({ providerId, providerName, defaultResourc
                 <span className="block text-xs text-muted-foreground">When a gateway or MCP server reports the task completed, a break-glass revocation runs. Where the provider needs the value to revoke it, Tokenward keeps it encrypted until then.</span>
               </span>
             </label>
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button type="button" variant="secondary">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" variant="primary" disabled={pending} data-testid="issue-submit">
-                {pending ? "Issuing…" : "Issue"}
-              </Button>
-            </div>
+            <DialogActions label="Issue" pendingLabel="Issuing…" pending={pending} testId="issue-submit" />
             <InlineError message={error && !Object.keys(fieldErrors).length ? error.message : null} testId="issue-error" />
           </form>
         )}

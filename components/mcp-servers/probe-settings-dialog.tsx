@@ -3,7 +3,7 @@
 import { KeyRound } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -97,16 +97,7 @@ export function ProbeSettingsDialog({ serverId, serverName, settings }: TProps) 
           <Field id="probe-schedule" label="Schedule (optional)" errors={fe.schedule} hint='UTC cron, e.g. "0 3 * * *" daily. Empty: on demand only.'>
             <Input {...bind("schedule")} />
           </Field>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" disabled={pending} data-testid="probe-settings-save">
-              {pending ? "Saving…" : "Save"}
-            </Button>
-          </div>
+          <DialogActions label="Save" pendingLabel="Saving…" pending={pending} testId="probe-settings-save" />
           <InlineError message={error && !Object.keys(fe).length ? error.message : null} />
         </form>
       </DialogContent>

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -59,16 +59,7 @@ export function RegisterServerDialog() {
             <FieldHint id="mcp-url-hint">The MCP endpoint itself: the probe expects it as the metadata&apos;s resource.</FieldHint>
             <FieldError id="mcp-url-error" messages={fe.url} />
           </div>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" disabled={pending} data-testid="mcp-register-submit">
-              {pending ? "Registering…" : "Register"}
-            </Button>
-          </div>
+          <DialogActions label="Register" pendingLabel="Registering…" pending={pending} testId="mcp-register-submit" />
           <InlineError message={error && !Object.keys(fe).length ? error.message : null} />
         </form>
       </DialogContent>

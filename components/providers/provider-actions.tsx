@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { deleteProviderAction, setProviderEnabledAction, testProviderAction } from "@/lib/providers/actions";
@@ -77,14 +77,7 @@ export function ProviderActions({ id, name, enabled, connected, credentials }: T
                 ? `${credentials.toLocaleString("en")} credential${credentials === 1 ? "" : "s"} in the inventory come from ${name}; deleting it would lose where they came from, so it is refused. Disable it instead: it is then never called, and its credentials stay.`
                 : `Its settings and encrypted secret are removed. Nothing at the provider changes. The deletion is recorded in the audit trail.`}
             </DialogDescription>
-            <div className="mt-5 flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button variant="danger" disabled={remove.pending} onClick={() => remove.run({ id }, () => router.push("/providers"))} data-testid="provider-delete-confirm">
-                {remove.pending ? "Deleting…" : "Delete"}
-              </Button>
-            </div>
+            <DialogActions className="mt-5" label="Delete" pendingLabel="Deleting…" pending={remove.pending} variant="danger" onClick={() => remove.run({ id }, () => router.push("/providers"))} testId="provider-delete-confirm" />
             <InlineError message={remove.error?.message} className="mt-3" testId="provider-delete-error" />
           </DialogContent>
         </Dialog>

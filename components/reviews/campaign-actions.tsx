@@ -3,7 +3,7 @@
 import { BellRing, Lock } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { closeCampaignAction, remindReviewersAction } from "@/lib/reviews/actions";
@@ -52,14 +52,7 @@ function CloseDialog({ campaignId, pending }: { campaignId: string; pending: num
           Every rotate and revoke decision becomes a request in Workflows, approved by the credential&apos;s owners as usual. Decisions can no longer change.
           {pending > 0 ? ` ${pending} item${pending === 1 ? " is" : "s are"} still undecided and will be reported as not reviewed.` : ""}
         </DialogDescription>
-        <div className="mt-5 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button disabled={saving} onClick={() => run({ campaignId }, () => setOpen(false))} data-testid="campaign-close-confirm">
-            {saving ? "Closing…" : "Close campaign"}
-          </Button>
-        </div>
+        <DialogActions className="mt-5" label="Close campaign" pendingLabel="Closing…" pending={saving} onClick={() => run({ campaignId }, () => setOpen(false))} testId="campaign-close-confirm" />
         <InlineError message={error?.message} className="mt-3" testId="campaign-close-error" />
       </DialogContent>
     </Dialog>

@@ -8,7 +8,7 @@ import { RiskLevelBadge } from "@/components/risk/risk-level-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -196,14 +196,7 @@ function AttestDialog({ ids, decision, names, onClose }: { ids: string[]; decisi
           <Label htmlFor="attest-comment">Comment</Label>
           <textarea id="attest-comment" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} className={cn(controlClassName, "h-auto py-2")} placeholder="Why: who uses it, what for" data-testid="attest-comment" />
         </div>
-        <div className="mt-5 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant={decision === "revoke" ? "danger" : "primary"} disabled={pending} onClick={() => run({ itemIds: ids, decision, comment }, () => onClose(true))} data-testid="attest-confirm">
-            {pending ? "Saving…" : spec.verb}
-          </Button>
-        </div>
+        <DialogActions className="mt-5" label={spec.verb} pendingLabel="Saving…" pending={pending} variant={decision === "revoke" ? "danger" : "primary"} onClick={() => run({ itemIds: ids, decision, comment }, () => onClose(true))} testId="attest-confirm" />
         <InlineError message={error?.message} className="mt-3" testId="attest-error" />
       </DialogContent>
     </Dialog>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { setUserActive } from "@/lib/users/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { useServerAction } from "@/lib/client/use-server-action";
 
@@ -27,19 +27,7 @@ export function UserActiveControl({ userId, email, name, active }: { userId: str
               {email} loses access on their next request and cannot sign in until an admin reactivates the account. The change
               is recorded in the audit trail.
             </DialogDescription>
-            <div className="mt-5 flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button
-                variant="danger"
-                disabled={pending}
-                onClick={() => run({ userId, active: false }, () => setConfirming(false))}
-                data-testid={`user-deactivate-confirm-${email}`}
-              >
-                {pending ? "Deactivating…" : "Deactivate"}
-              </Button>
-            </div>
+            <DialogActions className="mt-5" label="Deactivate" pendingLabel="Deactivating…" pending={pending} variant="danger" onClick={() => run({ userId, active: false }, () => setConfirming(false))} testId={`user-deactivate-confirm-${email}`} />
             <InlineError message={confirming ? error?.message : null} className="mt-3" />
           </DialogContent>
         </Dialog>

@@ -14,6 +14,7 @@ import {
   type RefObject,
   type SyntheticEvent,
 } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Slot } from "@/components/ui/slot";
 
@@ -205,4 +206,31 @@ export function DialogDescription({ className, ...props }: ComponentProps<"p">) 
     return () => setDescribed(false);
   }, [setDescribed]);
   return <p id={descriptionId} className={cn("mt-1 text-sm text-muted-foreground", className)} {...props} />;
+}
+
+type TDialogActionsProps = {
+  label: ReactNode;
+  /** Shown on the action while it runs ("Saving…"), when it is also disabled. */
+  pendingLabel: string;
+  pending: boolean;
+  variant?: "primary" | "danger" | "secondary";
+  /** Without it the action submits the dialog's form. */
+  onClick?: () => void;
+  disabled?: boolean;
+  testId?: string;
+  className?: string;
+};
+
+/** A dialog's footer: Cancel, which closes it, and its one action. */
+export function DialogActions({ label, pendingLabel, pending, variant = "primary", onClick, disabled, testId, className }: TDialogActionsProps) {
+  return (
+    <div className={cn("flex justify-end gap-2", className)}>
+      <DialogClose asChild>
+        <Button variant="secondary">Cancel</Button>
+      </DialogClose>
+      <Button type={onClick ? "button" : "submit"} variant={variant} disabled={pending || disabled} onClick={onClick} data-testid={testId}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
+  );
 }

@@ -4,7 +4,7 @@ import { BellOff, CheckCheck, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { controlClassName } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
@@ -75,16 +75,7 @@ export function DecideAlertDialog({ credentialId, credentialName, factor, factor
             />
             <FieldError id={`${id}-comment-error`} messages={fieldErrors.comment} />
           </div>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending} data-testid="alert-decision-submit">
-              {pending ? "Saving…" : copy.button}
-            </Button>
-          </div>
+          <DialogActions label={copy.button} pendingLabel="Saving…" pending={pending} testId="alert-decision-submit" />
           <InlineError message={error && !Object.keys(fieldErrors).length ? error.message : null} testId="alert-decision-error" />
         </form>
       </DialogContent>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { controlClassName } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
@@ -102,16 +102,7 @@ export function BulkRevokeDialog({ scope, label }: { scope: TBulkScope; label: s
                   />
                   <FieldError id="bulk-reason-error" messages={revoke.error?.fieldErrors?.reason} />
                 </div>
-                <div className="flex justify-end gap-2">
-                  <DialogClose asChild>
-                    <Button type="button" variant="secondary">
-                      Cancel
-                    </Button>
-                  </DialogClose>
-                  <Button type="submit" variant="danger" disabled={revoke.pending} data-testid="bulk-revoke-submit">
-                    {revoke.pending ? "Starting…" : `Revoke ${n(eligible)}`}
-                  </Button>
-                </div>
+                <DialogActions label={`Revoke ${n(eligible)}`} pendingLabel="Starting…" pending={revoke.pending} variant="danger" testId="bulk-revoke-submit" />
                 <InlineError message={revoke.error && !revoke.error.fieldErrors ? revoke.error.message : null} testId="bulk-revoke-error" />
               </form>
             ) : null}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { controlClassName, Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -141,16 +141,7 @@ export function RequestWorkflowDialog({
               <FieldError id={`request-${kind}-value-error`} messages={fieldErrors.currentValue} />
             </div>
           ) : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={kind === "break_glass" ? "danger" : "primary"} disabled={pending} data-testid={`request-${kind}-submit`}>
-              {pending ? "Requesting…" : copy.submit}
-            </Button>
-          </div>
+          <DialogActions label={copy.submit} pendingLabel="Requesting…" pending={pending} variant={kind === "break_glass" ? "danger" : "primary"} testId={`request-${kind}-submit`} />
           <InlineError message={error && !Object.keys(fieldErrors).length ? error.message : null} testId={`request-${kind}-error`} />
         </form>
       </DialogContent>

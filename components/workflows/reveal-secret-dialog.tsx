@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { useServerAction } from "@/lib/client/use-server-action";
 import { revealSecretAction } from "@/lib/workflows/actions";
@@ -51,14 +51,7 @@ export function RevealSecretDialog({ workflowId, credentialName }: { workflowId:
         {secret === null ? (
           <>
             <DialogDescription>It is shown once, to you, and erased from Tokenward as it is shown. Have the place you will put it ready.</DialogDescription>
-            <div className="mt-5 flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button variant="primary" disabled={pending} onClick={() => run({ workflowId }, (data) => setSecret(data.secret))} data-testid="workflow-reveal-confirm">
-                {pending ? "Revealing…" : "Reveal it now"}
-              </Button>
-            </div>
+            <DialogActions className="mt-5" label="Reveal it now" pendingLabel="Revealing…" pending={pending} onClick={() => run({ workflowId }, (data) => setSecret(data.secret))} testId="workflow-reveal-confirm" />
             <InlineError message={error?.message} className="mt-3" testId="workflow-reveal-error" />
           </>
         ) : (

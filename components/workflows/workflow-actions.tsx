@@ -3,7 +3,7 @@
 import { Check, RotateCcw, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/inline-error";
 import { Label } from "@/components/ui/label";
 import { controlClassName } from "@/components/ui/input";
@@ -57,14 +57,7 @@ function DecideButton({ workflowId, decision }: { workflowId: string; decision: 
         <DialogTitle>{approve ? "Approve this request?" : "Reject this request?"}</DialogTitle>
         <DialogDescription>{approve ? "Tokenward then acts at the provider, step by step; each step is in the timeline." : "Nothing happens at the provider; the requester is told."}</DialogDescription>
         <CommentField id={`workflow-${decision}-comment`} value={comment} onChange={setComment} />
-        <div className="mt-5 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant={approve ? "primary" : "danger"} disabled={pending} onClick={() => run({ workflowId, decision, comment: comment.trim() || undefined }, () => setOpen(false))} data-testid={`workflow-${decision}-confirm`}>
-            {pending ? "Saving…" : approve ? "Approve" : "Reject"}
-          </Button>
-        </div>
+        <DialogActions className="mt-5" label={approve ? "Approve" : "Reject"} pendingLabel="Saving…" pending={pending} variant={approve ? "primary" : "danger"} onClick={() => run({ workflowId, decision, comment: comment.trim() || undefined }, () => setOpen(false))} testId={`workflow-${decision}-confirm`} />
         <InlineError message={error?.message} className="mt-3" testId="workflow-decide-error" />
       </DialogContent>
     </Dialog>
@@ -86,14 +79,7 @@ function OperateButton({ workflowId, action }: { workflowId: string; action: TOp
       <DialogContent>
         <DialogTitle>{spec.label}?</DialogTitle>
         <DialogDescription>{spec.confirm}</DialogDescription>
-        <div className="mt-5 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant={spec.danger ? "danger" : "primary"} disabled={pending} onClick={() => run({ workflowId, action }, () => setOpen(false))} data-testid={`workflow-${action}-confirm`}>
-            {pending ? "Saving…" : spec.label}
-          </Button>
-        </div>
+        <DialogActions className="mt-5" label={spec.label} pendingLabel="Saving…" pending={pending} variant={spec.danger ? "danger" : "primary"} onClick={() => run({ workflowId, action }, () => setOpen(false))} testId={`workflow-${action}-confirm`} />
         <InlineError message={error?.message} className="mt-3" testId="workflow-operate-error" />
       </DialogContent>
     </Dialog>
