@@ -70,7 +70,10 @@ test("a forged cursor is refused with a way back; an owner sees only their crede
   await signIn(page, "owner", { next: "/usage" });
   await expect(page.getByTestId("hop-status")).toContainText("Hops of the credentials you and your teams own.");
   // Every hop shown is of a credential the owner or their team owns ("my credentials").
-  const hops = (await (await page.request.get("/api/v1/usage/events?limit=200")).json()) as { items: { credential: { id: string } | null }[] };
+  const hopsResponse = await page.request.get("/api/v1/usage/events?limit=200");
+  // Every API read says where its time went (lib/server/route.ts): durations only.
+  expect(hopsResponse.headers()["server-timing"]).toMatch(/^session;dur=\d+\.\d{2}, query;dur=\d+\.\d{2}, app;dur=\d+\.\d{2}$/);
+  const hops = (await hopsResponse.json()) as { items: { credential: { id: string } | null }[] };
   const mine = new Set<string>();
   let after: string | null = null;
   for (let i = 0; i < 50; i++) {

@@ -180,11 +180,20 @@ async function deepCursor(base: string, cookie: string): Promise<TCase> {
 }
 
 /** `api`: as a browser asks (gzip); `identity`: the same request uncompressed (what the floor is). */
-type TResult = { label: string; failed?: string; rows: number; sql: number[]; api: number[]; identity: number[]; bytes: { raw: number; wire: number }; indexes: string[] };
+type TResult = { label: string; failed?: string; rows: number; sql: number[]; api: number[]; identity: number[]; bytes: { raw: number; wire: number }; indexes: string[]; inApp: TInApp[] };
+
+/** The app's own account of a request (its Server-Timing header, lib/server/route.ts). */
+type TInApp = { session: number; query: number; app: number };
+
+function parseServerTiming(header: string | null): TInApp | undefined {
+  const dur = (name: string) => Number(new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header ?? "")?.[1] ?? Number.NaN);
+  const t = { session: dur("session"), query: dur("query"), app: dur("app") };
+  return Object.values(t).every(Number.isFinite) ? t : undefined;
+}
 
 type TEncoding = "gzip" | "identity";
 
-async function timeApi(base: string, cookie: string, query: TCredentialListQuery, encoding: TEncoding = "gzip"): Promise<{ ms: number; rows: number; raw: number; wire: number }> {
+async function timeApi(base: string, cookie: string, query: TCredentialListQuery, encoding: TEncoding = "gzip"): Promise<{ ms: number; rows: number; raw: number; wire: number; inApp?: TInApp }> {
   const url = `${base}/api/v1/credentials?${listQueryToSearchParams(query)}`;
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie, "accept-encoding": encoding } });
@@ -194,7 +203,7 @@ async function timeApi(base: string, cookie: string, query: TCredentialListQuery
   if (!response.ok) throw new Error(`API ${response.status} for ${url}`);
   if (encoding === "identity" && response.headers.get("content-encoding")) throw new Error(`asked for identity, got ${response.headers.get("content-encoding")}`);
   const raw = Buffer.byteLength(text);
-  return { ms, rows: body.items.length, raw, wire: encoding === "gzip" && response.headers.get("content-encoding") === "gzip" ? gzipSync(text).length : raw };
+  return { ms, rows: body.items.length, raw, wire: encoding === "gzip" && response.headers.get("content-encoding") === "gzip" ? gzipSync(text).length : raw, inApp: parseServerTiming(response.headers.get("server-timing")) };
 }
 
 async function timeSql(raw: TRaw, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
@@ -215,6 +224,20 @@ type TFloor = { health: number; bare: number; nextOverBare: number };
 const ours = (results: TResult[], floor: TFloor) => percentile(results.map((r) => percentile(r.identity, 50) - percentile(r.sql, 50) - floor.nextOverBare), 50);
 const gzipCost = (results: TResult[]) => percentile(results.map((r) => percentile(r.api, 50) - percentile(r.identity, 50)), 50);
 const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Our part measured where it happens: the handler's own time less its query's (Server-Timing), per
+ * request, so a baseline taken on another connection cannot skew it. Median over queries of p50.
+ */
+function inAppLine(results: TResult[]): string {
+  const withTiming = results.filter((r) => r.inApp.length > 0);
+  if (withTiming.length === 0) return "inside the app: no Server-Timing header on the API's answers";
+  const per = (pick: (t: TInApp) => number) => median(withTiming.map((r) => percentile(r.inApp.map(pick), 50)));
+  const ours = per((t) => t.app - t.query);
+  const session = per((t) => t.session);
+  const outside = median(withTiming.map((r) => percentile(r.identity, 50) - percentile(r.inApp.map((t) => t.app), 50)));
+  return `inside the app (its Server-Timing): our part = handler − its query: median ${ours.toFixed(2)} ms (target ≤ 2 ms), of which the session check (cookie + one user lookup) ${session.toFixed(2)} ms; Next, HTTP and the client add ${outside.toFixed(2)} ms around the handler`;
+}
 
 function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSeconds: number, floor: TFloor) {
   const f = (n: number) => n.toFixed(2).padStart(7);
@@ -240,6 +263,7 @@ function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSecond
   lines.push(
     `SQL p95 target ≤ 15 ms: ${[...results.filter((r) => r.failed || percentile(r.sql, 95) > 15).map((r) => r.label)].join("; ") || "all met"}${results.some((r) => r.failed || percentile(r.sql, 95) > 15) ? " over" : ""}`,
     `Next's floor: /api/health p50 ${floor.health.toFixed(2)} − bare Node server p50 ${floor.bare.toFixed(2)} = ${floor.nextOverBare.toFixed(2)} ms; our part = API (uncompressed) − SQL − that floor: median ${ours(timed, floor).toFixed(2)} ms (target ≤ 2 ms)`,
+    inAppLine(timed),
     `gzip (what a browser asks for) adds a median ${gzipCost(timed).toFixed(2)} ms on loopback and sends ${(median(timed.map((r) => r.bytes.wire)) / 1024).toFixed(1)} kB instead of ${(median(timed.map((r) => r.bytes.raw)) / 1024).toFixed(1)} kB (median page)`,
   );
   lines.push(`inventory page first-load JS: ${(js.gzip / 1024).toFixed(1)} kB gzip (${(js.raw / 1024).toFixed(0)} kB raw, ${js.files} scripts); target ≤ 150 kB`);
@@ -302,7 +326,7 @@ async function main() {
     const results = new Map<string, TResult>();
     const sqlFirst = args.db === "pglite";
     if (sqlFirst) {
-      for (const c of cases) results.set(c.label, { label: c.label, rows: 0, sql: await sqlRuns(raw, c.query, args.requests), api: [], identity: [], bytes: { raw: 0, wire: 0 }, indexes: await explain(raw, buildListQuery(c.query, new Date())) });
+      for (const c of cases) results.set(c.label, { label: c.label, rows: 0, sql: await sqlRuns(raw, c.query, args.requests), api: [], identity: [], bytes: { raw: 0, wire: 0 }, inApp: [], indexes: await explain(raw, buildListQuery(c.query, new Date())) });
       await raw.close();
     }
 
@@ -318,7 +342,7 @@ async function main() {
 
     for (const c of cases) {
       log(`timing ${c.label}`);
-      const result = results.get(c.label) ?? { label: c.label, rows: 0, sql: [], api: [], identity: [], bytes: { raw: 0, wire: 0 }, indexes: [] };
+      const result = results.get(c.label) ?? { label: c.label, rows: 0, sql: [], api: [], identity: [], bytes: { raw: 0, wire: 0 }, indexes: [], inApp: [] };
       results.set(c.label, result);
       // A query the app refuses (statement timeout → 503) is a finding, reported as such; the rest still run.
       const probe = await timeApi(base, cookie, c.query).catch((error: unknown) => error as Error);
@@ -335,7 +359,9 @@ async function main() {
         if (!sqlFirst) result.sql.push((await timeSql(raw, c.query)).ms);
         const api = await timeApi(base, cookie, c.query);
         result.api.push(api.ms);
-        result.identity.push((await timeApi(base, cookie, c.query, "identity")).ms);
+        const plain = await timeApi(base, cookie, c.query, "identity");
+        result.identity.push(plain.ms);
+        if (plain.inApp) result.inApp.push(plain.inApp);
         result.rows = api.rows;
         result.bytes = { raw: api.raw, wire: api.wire };
       }

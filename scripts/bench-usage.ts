@@ -151,7 +151,12 @@ async function main() {
     }
     const [counted] = (await client.query("SELECT count(*)::bigint AS n FROM usage_events")).rows as { n: string }[];
     const events = Number(counted!.n);
-    const [size] = (await client.query("SELECT pg_size_pretty(pg_total_relation_size('usage_events')) AS total, pg_size_pretty(pg_indexes_size('usage_events')) AS indexes")).rows as { total: string; indexes: string }[];
+    const [size] = (
+      // A partitioned table has no storage of its own: its size is its partitions'.
+      await client.query(
+        "SELECT pg_size_pretty(sum(pg_total_relation_size(relid))) AS total, pg_size_pretty(sum(pg_indexes_size(relid))) AS indexes FROM pg_partition_tree('usage_events') WHERE isleaf",
+      )
+    ).rows as { total: string; indexes: string }[];
     log(`usage_events: ${events.toLocaleString("en")} rows, ${size!.total} with ${size!.indexes} of indexes`);
     const cases = await pickCases(client, events);
     const ownerRow = (await client.query("SELECT u.id::text AS id, coalesce(array_agg(m.team_id::text) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS teams FROM users u LEFT JOIN team_memberships m ON m.user_id = u.id WHERE u.email = 'owner@tokenward.local' GROUP BY u.id")).rows[0] as { id: string; teams: string[] };
