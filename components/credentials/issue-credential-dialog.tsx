@@ -3,9 +3,9 @@
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -44,22 +44,23 @@ export function IssueCredentialDialog({ providerId, providerName, defaultResourc
       <DialogContent>
         <DialogTitle>Issue a credential at {providerName}</DialogTitle>
         {issued ? (
-          <div className="mt-4 flex flex-col gap-3" data-testid="provider-issued">
-            <Alert tone="warning" title="Copy it now: it will not be shown again">
-              Tokenward keeps its fingerprint, not the value.{issued.expiresAt ? ` It expires ${issued.expiresAt.replace("T", " ").slice(0, 16)} UTC.` : ""}
-            </Alert>
-            <textarea readOnly rows={3} value={issued.value} aria-label="Issued credential" onFocus={(e) => e.currentTarget.select()} className="block w-full resize-none rounded-md border border-border-strong bg-surface-sunken px-3 py-2 font-mono text-xs break-all" data-testid="provider-issued-value" />
-            <div className="flex justify-end gap-2">
+          <ShownOnceSecret
+            title="Copy it now: it will not be shown again"
+            value={issued.value}
+            label="Issued credential"
+            rows={3}
+            testId="provider-issued"
+            valueTestId="provider-issued-value"
+            actions={
               <Button asChild variant="secondary">
                 <Link href={`/inventory/${issued.credentialId}`} data-testid="provider-issued-link">
                   Open in inventory
                 </Link>
               </Button>
-              <DialogClose asChild>
-                <Button variant="primary">Done</Button>
-              </DialogClose>
-            </div>
-          </div>
+            }
+          >
+            Tokenward keeps its fingerprint, not the value.{issued.expiresAt ? ` It expires ${issued.expiresAt.replace("T", " ").slice(0, 16)} UTC.` : ""}
+          </ShownOnceSecret>
         ) : (
           <form
             className="mt-2 flex flex-col gap-4"

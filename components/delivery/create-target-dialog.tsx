@@ -2,9 +2,9 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger, DialogActions } from "@/components/ui/dialog";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { InlineError } from "@/components/ui/inline-error";
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
@@ -41,17 +41,9 @@ export function CreateTargetDialog() {
       <DialogContent>
         <DialogTitle>Add a delivery target</DialogTitle>
         {secret ? (
-          <div className="mt-4 flex flex-col gap-3" data-testid="delivery-created">
-            <Alert tone="warning" title="Copy the signing secret now: it will not be shown again">
-              Give it to the receiver: it checks <span className="font-mono">Tokenward-Signature</span> (HMAC-SHA256 of <span className="font-mono">timestamp.body</span>) on every delivery.
-            </Alert>
-            <textarea readOnly rows={2} value={secret} aria-label="Signing secret" onFocus={(e) => e.currentTarget.select()} className="block w-full resize-none rounded-md border border-border-strong bg-surface-sunken px-3 py-2 font-mono text-xs break-all" data-testid="delivery-secret" />
-            <div className="flex justify-end">
-              <DialogClose asChild>
-                <Button variant="primary">Done</Button>
-              </DialogClose>
-            </div>
-          </div>
+          <ShownOnceSecret title="Copy the signing secret now: it will not be shown again" value={secret} label="Signing secret" testId="delivery-created" valueTestId="delivery-secret">
+            Give it to the receiver: it checks <span className="font-mono">Tokenward-Signature</span> (HMAC-SHA256 of <span className="font-mono">timestamp.body</span>) on every delivery.
+          </ShownOnceSecret>
         ) : (
           <form
             className="mt-2 flex flex-col gap-4"
