@@ -47,6 +47,14 @@ test("an unknown /api path answers a JSON 404 in the API's error shape, for ever
       expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: `No API endpoint at ${method} ${path}.` } });
     }
   }
+  // A malformed %-escape made Next's own parameter decoding answer a bare 500: now a 400, in the
+  // API's shape for API paths and as text for pages.
+  for (const path of ["/api/v1/credentials/%E0%A4%A", "/api/v1/nope/%ZZ"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "VALIDATION", message: "The path has a malformed %-escape." } });
+  }
+  for (const path of ["/inventory/%E0%A4%A", "/identities/%"]) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
 });
 
 test("a signed-out visitor learns nothing from a detail page's title", async ({ page, browser }) => {

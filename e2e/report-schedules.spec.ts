@@ -46,7 +46,7 @@ test("security schedules a report, runs it now, and the stored file verifies; th
 
   await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("schedule-details")).toContainText("auditor@tokenward.local");
-  await expect(page.getByTestId("schedule-details")).toContainText("risk=high%2Ccritical&sort=name");
+  await expect(page.getByTestId("schedule-details")).toContainText("risk=high,critical&sort=name");
   await page.getByTestId("schedule-run-now").click();
   const row = page.getByTestId("run-row").first();
   await expect(row).toContainText("succeeded", { timeout: 90_000 });

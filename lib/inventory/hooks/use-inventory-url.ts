@@ -41,6 +41,12 @@ export function useInventoryUrl(basePath: string, lockedFilter?: TCredentialFilt
 
   const filter = filterOf(query);
   const keep = { sort: query.sort, dir: query.dir, limit: query.limit };
+  // pushState updates the address at once but useSearchParams a render later: a second click in
+  // between (clear the filters, then sort) must build on the address, not on the last render.
+  const live = (): TCredentialListQuery => {
+    const now = parseListSearchParams(new URLSearchParams(window.location.search));
+    return now.success ? now.data : query;
+  };
   return {
     ok: true as const,
     query,
@@ -50,9 +56,14 @@ export function useInventoryUrl(basePath: string, lockedFilter?: TCredentialFilt
     apiQueryString: listQueryToSearchParams({ ...query, ...locked }).toString(),
     countQueryString: filterToSearchParams({ ...filter, ...locked }).toString(),
     firstPage: !query.after && !query.before,
-    setFilter: (nextFilter: TCredentialFilter, mode: "push" | "replace" = "push") => navigate({ ...nextFilter, ...keep }, mode),
-    setSort: (key: TSortKey) =>
-      navigate({ ...filter, sort: key, dir: key === query.sort ? (query.dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[key], limit: query.limit }),
+    setFilter: (nextFilter: TCredentialFilter, mode: "push" | "replace" = "push") => {
+      const now = live();
+      navigate({ ...nextFilter, sort: now.sort, dir: now.dir, limit: now.limit }, mode);
+    },
+    setSort: (key: TSortKey) => {
+      const now = live();
+      navigate({ ...filterOf(now), sort: key, dir: key === now.sort ? (now.dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[key], limit: now.limit });
+    },
     goTo: (cursor: { after?: string; before?: string }) => navigate({ ...filter, ...keep, ...cursor }),
   };
 }
