@@ -34,7 +34,7 @@ export function DestinationsTable({ destinations }: { destinations: TAlertDestin
               {d.enabled ? null : <Badge tone="neutral">Disabled</Badge>}
               <div className="text-xs font-normal text-muted-foreground">{KIND_LABELS[d.kind]}</div>
             </TD>
-            <TD className="font-mono text-xs [overflow-wrap:anywhere]">{d.urlHint}</TD>
+            <TD className="min-w-48 font-mono text-xs [overflow-wrap:anywhere]">{d.urlHint}</TD>
             <TD className="text-ui">{filtersOf(d)}</TD>
             <TD className="text-ui tabular-nums">
               <span className="flex flex-wrap gap-1">
