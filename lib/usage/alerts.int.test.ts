@@ -57,6 +57,8 @@ describe("usage alerts", () => {
     const forwarded = await readTrace(database.read, "trace-forward", all);
     expect(forwarded.hops).toHaveLength(2);
     expect(forwarded.forwarded).toEqual(["trace-forward-2"]);
+    // The graph's caller links: each hop keeps the span that called it.
+    expect(forwarded.hops.map((h) => h.parentSpanId)).toEqual([null, "trace-forward-a"]);
     expect((await readTrace(database.read, "trace-exchange", all)).forwarded).toEqual([]);
     expect((await readTrace(database.read, "no-such-trace", all)).hops).toEqual([]);
   });

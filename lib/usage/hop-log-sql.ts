@@ -98,7 +98,8 @@ export function buildTraceQuery(traceId: string, scope: THopScope, limit: number
   const p = new Params();
   const where = [`u.trace_id = ${p.add(traceId, "text")}`];
   if (scope.reach !== "any") where.push(`EXISTS (SELECT 1 FROM credentials c WHERE c.id = u.credential_id AND ${credentialScope(scope.actor, scope.reach, p, "c")})`);
-  const text = `SELECT ${HOP_COLUMNS}
+  // parent_span_id too: the trace graph links a hop to the one that called it.
+  const text = `SELECT ${HOP_COLUMNS}, u.parent_span_id
   FROM usage_events u LEFT JOIN credentials c ON c.id = u.credential_id
  WHERE ${where.join(" AND ")}
  ORDER BY u.time, u.id

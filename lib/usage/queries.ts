@@ -116,15 +116,16 @@ export async function listUsageAlerts(
 
 export const TRACE_HOP_CAP = 500;
 
-type THopRaw = {
-  event_id: string; time: Date; span_id: string; parent_span_id: string | null; credential_id: string | null; credential_name: string | null; hint: string | null;
+/** One row of HOP_COLUMNS (lib/usage/hop-log-sql.ts): the trace view and the explorer read the same columns. */
+type THopLogRaw = {
+  id: string; event_id: string; time: Date; trace_id: string; span_id: string; credential_id: string | null; credential_name: string | null; hint: string | null;
   caller_kind: string; caller_id: string; caller_environment: string | null; target_kind: string; target_id: string; target_audience: string | null; tool: string | null; outcome: string;
 };
 
 /** One trace's hops in time order, and which of them forwarded a credential (the passthrough edges). */
 export async function readTrace(read: TSqlReader, traceId: string, scope: THopScope): Promise<{ hops: THop[]; forwarded: string[]; capped: boolean }> {
   const plan = buildTraceQuery(traceId, scope, TRACE_HOP_CAP + 1);
-  const rows = await read<THopRaw>(plan.text, plan.values);
+  const rows = await read<THopLogRaw & { parent_span_id: string | null }>(plan.text, plan.values);
   const hops: THop[] = rows.slice(0, TRACE_HOP_CAP).map((r) => ({
     id: r.event_id, time: new Date(r.time).toISOString(), spanId: r.span_id, parentSpanId: r.parent_span_id,
     credential: r.credential_id ? { id: r.credential_id, name: r.credential_name ?? "", hint: r.hint } : null,
@@ -138,10 +139,6 @@ export async function readTrace(read: TSqlReader, traceId: string, scope: THopSc
 // The hop-log explorer (/usage, GET /api/v1/usage/events): lib/usage/hop-log-sql.ts builds it.
 // ---------------------------------------------------------------------------------------------
 
-type THopLogRaw = {
-  id: string; event_id: string; time: Date; trace_id: string; span_id: string; credential_id: string | null; credential_name: string | null; hint: string | null;
-  caller_kind: string; caller_id: string; caller_environment: string | null; target_kind: string; target_id: string; target_audience: string | null; tool: string | null; outcome: string;
-};
 
 /** One keyset page of hops, newest first, within the actor's reach. */
 export async function listHops(read: TSqlReader, query: THopQuery, scope: THopScope): Promise<THopPage> {
