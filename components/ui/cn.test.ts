@@ -45,8 +45,10 @@ describe("cn", () => {
   });
 
   // Both merges keep a class unless a later kept class overrides it, so equal results for every
-  // ordered pair mean equal results for every list made of these classes.
-  it("merges every pair of the repo's class names as tailwind-merge does", () => {
+  // ordered pair mean equal results for every list made of these classes. The pairs grow with the
+  // square of the repo's class names (~5 s alone on 2 cores, more beside other test files): the
+  // timeout is the budget for that, not a bound on anything we measure.
+  it("merges every pair of the repo's class names as tailwind-merge does", { timeout: 120_000 }, () => {
     const differ: string[] = [];
     for (const a of known) {
       for (const b of known) {
