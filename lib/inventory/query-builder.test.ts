@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildCountQueries,
   buildListQuery,
+  buildScopeNamesQuery,
   decodeCursor,
   encodeCursor,
   filterConditions,
@@ -188,6 +189,28 @@ describe("keyset SQL", () => {
     const desc = buildListQuery({ ...q({ sort: "risk", limit: "10" }), after: encodeCursor({ sort: "risk", dir: "desc", value: 70, id: ID }) }, NOW);
     expect(desc.text).toContain("(r.score, r.credential_id) < ($2::float8, $3::uuid)");
     expect(desc.text).toContain("ORDER BY r.score DESC, r.credential_id DESC");
+  });
+
+  it("with the scope names read first, binds them as one array the planner can estimate; none matched is a constant false", () => {
+    const filter = ZCredentialFilter.parse({ scope: "write", env: "prod" });
+    const p = new SqlParams();
+    expect(filterConditions(filter, NOW, p, { scopeNames: ["contents:write", "o'brien\\%"] }).join(" AND ")).toBe("c.environment = $1::\"Environment\" AND c.scopes && $2::text[]");
+    expect(p.values).toEqual(["prod", ["contents:write", "o'brien\\%"]]);
+    const none = new SqlParams();
+    expect(filterConditions(filter, NOW, none, { scopeNames: [] })).toEqual(["c.environment = $1::\"Environment\"", "false"]);
+    expect(none.values).toEqual(["prod"]);
+    // Names given without a scope filter change nothing.
+    expect(filterConditions(ZCredentialFilter.parse({}), NOW, new SqlParams(), { scopeNames: ["x"] })).toEqual([]);
+    const list = buildListQuery(q({ scope: "write" }), NOW, undefined, ["a:write"]);
+    expect(list.text).not.toContain("scope_names");
+    expect(buildCountQueries(ZCredentialFilter.parse({ scope: "write" }), NOW, undefined, []).bounded.text).toContain("WHERE false");
+  });
+
+  it("looks the scope text up in the vocabulary with LIKE metacharacters escaped, as a parameter", () => {
+    const lookup = buildScopeNamesQuery("50%_off\\' OR 1=1 --");
+    expect(lookup.text).toContain("sn.scope ILIKE $1::text");
+    expect(lookup.text).not.toContain("OR 1=1");
+    expect(lookup.values).toEqual(["%50\\%\\_off\\\\' OR 1=1 --%"]);
   });
 
   it("by risk, reads never-expiring from the risk row's copy (its partial index); other sorts read the credential", () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TSqlReader } from "@/lib/db/sql-reader";
+import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
 import { buildListQuery } from "@/lib/inventory/query-builder";
 import { ZCredentialListQuery } from "@/lib/inventory/schemas";
 import { seedDatabase } from "@/lib/seed";
@@ -23,10 +25,20 @@ afterAll(async () => {
 
 const NOW = new Date();
 
+/**
+ * The matching ids, asserted equal both ways the filter is written: as the API runs it (the scope
+ * names read first and bound) and in one statement (the vocabulary read inside it).
+ */
 async function ids(params: Record<string, string>): Promise<string[]> {
-  const sql = buildListQuery(ZCredentialListQuery.parse({ ...params, limit: "200" }), NOW);
+  const query = ZCredentialListQuery.parse({ ...params, limit: "200" });
+  const sql = buildListQuery(query, NOW);
   const [row] = await database.read<{ body: string }>(sql.text, sql.values);
-  return (JSON.parse(row!.body) as { items: { id: string }[] }).items.map((i) => i.id);
+  const inStatement = (JSON.parse(row!.body) as { items: { id: string }[] }).items.map((i) => i.id);
+  const resolved = (JSON.parse(await listCredentialsBody(database.read, query, NOW)) as { items: { id: string }[] }).items.map((i) => i.id);
+  expect(resolved).toEqual(inStatement);
+  const count = await countCredentials(database.prisma, query, NOW);
+  expect(count).toEqual({ value: inStatement.length, precision: "exact" });
+  return inStatement;
 }
 
 type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Loops"?: number; "Actual Rows"?: number; Plans?: TPlanNode[] };
@@ -47,6 +59,28 @@ describe("scope filter", () => {
     expect(scans.length).toBeGreaterThan(0);
     for (const scan of scans) expect({ node: scan["Node Type"], rows: scan["Actual Rows"] ?? 0, loops: scan["Actual Loops"] ?? 0 }).toMatchObject({ loops: 0 });
     expect(await ids({ scope: "no-such-scope-anywhere" })).toEqual([]);
+  });
+
+  it("as the API runs it, a scope nobody has is a constant: the statement reads no credential", async () => {
+    const statements: { text: string; values: readonly unknown[] }[] = [];
+    const capture: TSqlReader = async (text, values) => {
+      statements.push({ text, values });
+      return database.read(text, values);
+    };
+    expect(JSON.parse(await listCredentialsBody(capture, ZCredentialListQuery.parse({ scope: "no-such-scope-anywhere" }), NOW)).items).toEqual([]);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatchObject({ values: ["%no-such-scope-anywhere%"] });
+    expect(statements[1]!.text).not.toContain("scope_names");
+    expect(statements[1]!.text).toContain("WHERE false");
+  });
+
+  it("a scope text with LIKE metacharacters matches them literally", async () => {
+    const provider = await database.prisma.provider.findFirstOrThrow();
+    const literal = await database.prisma.credential.create({ data: { name: "scope literal", kind: "api_key", providerId: provider.id, scopes: ["promo:50%_off"] } });
+    await database.prisma.credential.create({ data: { name: "scope lookalike", kind: "api_key", providerId: provider.id, scopes: ["promo:50xyoff"] } });
+    expect(await ids({ scope: "50%_off" })).toEqual([literal.id]);
+    expect(await ids({ scope: "%" })).toEqual([literal.id]);
+    expect(await ids({ scope: "' OR 1=1 --" })).toEqual([]);
   });
 
   it("finds scopes written after the migration: single insert, multi-row insert and update", async () => {
