@@ -223,13 +223,18 @@ async function timeSql(raw: TRaw, query: TCredentialListQuery): Promise<{ ms: nu
 
 type TJs = { files: number; gzip: number; raw: number };
 
-type TFloor = { health: number; bare: number; nextOverBare: number };
+type TFloor = { health: number; bare: number; nextOverBare: number; pageBytes: number; barePage: number };
 
 /**
  * Our part of a request: API − SQL − Next's floor, compared like with like — the uncompressed API
  * (the floor's /api/health is too small to be compressed). What gzip adds is reported beside it.
  */
 const ours = (results: TResult[], floor: TFloor) => percentile(results.map((r) => percentile(r.identity, 50) - percentile(r.sql, 50) - floor.nextOverBare), 50);
+/** What moving a result's body over loopback costs a bare Node server: linear between its tiny and page-sized answers. */
+const transport = (r: TResult, floor: TFloor) => Math.max(0, floor.barePage - floor.bare) * Math.min(1, r.bytes.raw / Math.max(1, floor.pageBytes));
+/** The same, with each result's body transport (measured on bare Node) also taken out. */
+const oursBodyMatched = (results: TResult[], floor: TFloor) =>
+  percentile(results.map((r) => percentile(r.identity, 50) - percentile(r.sql, 50) - floor.nextOverBare - transport(r, floor)), 50);
 const gzipCost = (results: TResult[]) => percentile(results.map((r) => percentile(r.api, 50) - percentile(r.identity, 50)), 50);
 const median = (values: number[]) => percentile(values, 50);
 
@@ -271,6 +276,7 @@ function report(args: TArgs, results: TResult[], js: TJs, shell: TJs, loadSecond
   lines.push(
     `SQL p95 target ≤ 15 ms: ${[...results.filter((r) => r.failed || percentile(r.sql, 95) > 15).map((r) => r.label)].join("; ") || "all met"}${results.some((r) => r.failed || percentile(r.sql, 95) > 15) ? " over" : ""}`,
     `Next's floor: /api/health p50 ${floor.health.toFixed(2)} − bare Node server p50 ${floor.bare.toFixed(2)} = ${floor.nextOverBare.toFixed(2)} ms; our part = API (uncompressed) − SQL − that floor: median ${ours(timed, floor).toFixed(2)} ms (target ≤ 2 ms)`,
+    `the same with each answer's body transport also taken out (bare Node answering the median page's ${(floor.pageBytes / 1024).toFixed(1)} kB: p50 ${floor.barePage.toFixed(2)} ms, ${(floor.barePage - floor.bare).toFixed(2)} ms over its tiny answer; scaled by each answer's size): median ${oursBodyMatched(timed, floor).toFixed(2)} ms`,
     inAppLine(timed),
     `gzip (what a browser asks for) adds a median ${gzipCost(timed).toFixed(2)} ms on loopback and sends ${(median(timed.map((r) => r.bytes.wire)) / 1024).toFixed(1)} kB instead of ${(median(timed.map((r) => r.bytes.raw)) / 1024).toFixed(1)} kB (median page)`,
   );
@@ -388,7 +394,7 @@ async function main() {
     const js = await firstLoadJs(base, cookie);
     const shell = await firstLoadJs(base, cookie, "/audit");
     // Next's own floor while the app still runs (on PGlite it is stopped next).
-    const floor = await measureFloor(base, args.requests);
+    const floor = await measureFloor(base, args.requests, median([...results.values()].filter((r) => !r.failed).map((r) => r.bytes.raw)));
     if (sqlFirst) {
       // PGlite: stop the app, then time the deep page's SQL in-process.
       app.kill("SIGTERM");
@@ -409,11 +415,15 @@ async function main() {
 
 /**
  * Next's own cost per request: /api/health (no session, one trivial query) against a bare Node
- * http server answering the same JSON, both over fetch from this process, interleaved.
+ * http server answering the same JSON, both over fetch from this process, interleaved. The bare
+ * server also answers a body the size of the median API page (`pageBytes`): what moving those bytes
+ * over loopback costs any server, Next or not — the health answer is too small to show it.
  */
-async function measureFloor(base: string, n: number): Promise<TFloor> {
-  const body = JSON.stringify({ status: "ok" });
-  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+async function measureFloor(base: string, n: number, pageBytes: number): Promise<TFloor> {
+  const tiny = JSON.stringify({ status: "ok" });
+  // A JSON body of exactly pageBytes bytes, as a page's items would be.
+  const page = JSON.stringify({ items: "x".repeat(Math.max(0, pageBytes - 12)) });
+  const server = createServer((req, res) => res.writeHead(200, { "content-type": "application/json" }).end(req.url === "/page" ? page : tiny));
   await new Promise<void>((r) => server.listen(0, "localhost", r));
   const bareUrl = `http://localhost:${(server.address() as AddressInfo).port}/`;
   const time = async (url: string) => {
@@ -423,18 +433,20 @@ async function measureFloor(base: string, n: number): Promise<TFloor> {
   };
   const health: number[] = [];
   const bare: number[] = [];
+  const barePage: number[] = [];
   try {
-    for (let i = 0; i < WARMUP; i++) await Promise.all([time(`${base}/api/health`), time(bareUrl)]);
+    for (let i = 0; i < WARMUP; i++) await Promise.all([time(`${base}/api/health`), time(bareUrl), time(`${bareUrl}page`)]);
     for (let i = 0; i < n; i++) {
       health.push(await time(`${base}/api/health`));
       bare.push(await time(bareUrl));
+      barePage.push(await time(`${bareUrl}page`));
     }
   } finally {
     server.close();
   }
   const h = percentile(health, 50);
   const b = percentile(bare, 50);
-  return { health: h, bare: b, nextOverBare: h - b };
+  return { health: h, bare: b, nextOverBare: h - b, pageBytes: Buffer.byteLength(page), barePage: percentile(barePage, 50) };
 }
 
 async function sqlRuns(raw: TRaw, query: TCredentialListQuery, n: number): Promise<number[]> {
