@@ -30,7 +30,8 @@ import { gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/open-database";
-import { buildListQuery, buildScopeNamesQuery, type TSqlQuery } from "@/lib/inventory/query-builder";
+import { buildListQuery, type TSqlQuery } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { listQueryToSearchParams, type TCredentialListQuery } from "@/lib/inventory/query-params";
 import { ZCredentialListQuery } from "@/lib/inventory/schemas";
 import { seedDatabase } from "@/lib/seed";
@@ -207,14 +208,13 @@ async function timeApi(base: string, cookie: string, query: TCredentialListQuery
   return { ms, rows: body.items.length, raw, wire: encoding === "gzip" && response.headers.get("content-encoding") === "gzip" ? gzipSync(text).length : raw, inApp: parseServerTiming(response.headers.get("server-timing")) };
 }
 
-/** The statement the API runs for a query, after its scope-name lookup when it filters on scope (as listCredentialsBody does). */
+/** The statement the API runs for a query, after the look-ups resolveFilter makes first (as listCredentialsBody does). */
 async function listPlan(raw: TRaw, query: TCredentialListQuery): Promise<TSqlQuery> {
-  if (!query.scope) return buildListQuery(query, new Date());
-  const [row] = (await raw.query(buildScopeNamesQuery(query.scope))) as { names: string[] }[];
-  return buildListQuery(query, new Date(), undefined, row?.names ?? []);
+  const read = async <T,>(text: string, values: readonly unknown[]) => (await raw.query({ text, values: [...values] })) as T[];
+  return buildListQuery(query, new Date(), undefined, await resolveFilter(read, query));
 }
 
-/** The SQL side of a request: the lookup (when there is one) and the statement, both timed. */
+/** The SQL side of a request: the look-ups (when there are any) and the statement, all timed. */
 async function timeSql(raw: TRaw, query: TCredentialListQuery): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
   const rows = await raw.query(await listPlan(raw, query));

@@ -8,7 +8,8 @@ import { prismaReader, type TSqlReader } from "@/lib/db/sql-reader";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { credentialScope } from "@/lib/auth/resource-scope";
 import { effectiveStatus } from "@/lib/inventory/effective-status";
-import { buildCountQueries, buildListQuery, buildScopeNamesQuery, EXACT_COUNT_LIMIT, SqlParams, type TViewer } from "@/lib/inventory/query-builder";
+import { buildCountQueries, buildListQuery, EXACT_COUNT_LIMIT, planRows, SqlParams, type TViewer } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import type { TCredentialFilter, TCredentialListQuery } from "@/lib/inventory/query-params";
 import { nodeId, TopologyBuilder, type TTopology } from "@/lib/inventory/topology";
 import { mayReadPeople, personFor } from "@/lib/users/visibility";
@@ -26,7 +27,7 @@ type TRawExecutor = Pick<PrismaClient, "$queryRawUnsafe">;
 
 /** One keyset page as the API's JSON body (built by PostgreSQL: the route relays it untouched). */
 export async function listCredentialsBody(read: TSqlReader, query: TCredentialListQuery, now = new Date(), viewer?: TViewer): Promise<string> {
-  const plan = buildListQuery(query, now, viewer, await scopeNamesFor(read, query));
+  const plan = buildListQuery(query, now, viewer, await resolveFilter(read, query));
   const [row] = await read<{ body: string }>(plan.text, plan.values);
   return row?.body ?? JSON.stringify({ items: [], nextCursor: null, prevCursor: null } satisfies TCredentialPage);
 }
@@ -34,14 +35,6 @@ export async function listCredentialsBody(read: TSqlReader, query: TCredentialLi
 /** One keyset page, parsed (server components, tests). */
 export async function listCredentials(prisma: TRawExecutor, query: TCredentialListQuery, now = new Date(), viewer?: TViewer): Promise<TCredentialPage> {
   return JSON.parse(await listCredentialsBody(prismaReader(prisma), query, now, viewer)) as TCredentialPage;
-}
-
-/** The vocabulary names a scope filter matches, read before the statement so its planner sees them. */
-export async function scopeNamesFor(read: TSqlReader, filter: TCredentialFilter): Promise<string[] | undefined> {
-  if (!filter.scope) return undefined;
-  const names = buildScopeNamesQuery(filter.scope);
-  const [row] = await read<{ names: string[] }>(names.text, names.values);
-  return row?.names ?? [];
 }
 
 /** Above this planner estimate the bounded exact count is not even tried. */
@@ -52,20 +45,13 @@ const ESTIMATE_ONLY_ABOVE = EXACT_COUNT_LIMIT * 5;
  * otherwise the planner's estimate, labelled as such. Never a count(*) over the whole table.
  */
 export async function countCredentials(prisma: TRawExecutor, filter: TCredentialFilter, now = new Date(), viewer?: TViewer): Promise<TCredentialCount> {
-  const { estimate, bounded } = buildCountQueries(filter, now, viewer, await scopeNamesFor(prismaReader(prisma), filter));
+  const { estimate, bounded } = buildCountQueries(filter, now, viewer, await resolveFilter(prismaReader(prisma), filter));
   const estimated = planRows(await prisma.$queryRawUnsafe<Record<string, unknown>[]>(estimate.text, ...estimate.values));
   if (estimated > ESTIMATE_ONLY_ABOVE) return { value: estimated, precision: "estimate" };
   const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(bounded.text, ...bounded.values);
   const n = Number(row?.n ?? 0);
   if (n <= EXACT_COUNT_LIMIT) return { value: n, precision: "exact" };
   return estimated > EXACT_COUNT_LIMIT ? { value: estimated, precision: "estimate" } : { value: EXACT_COUNT_LIMIT, precision: "atLeast" };
-}
-
-/** "Plan Rows" of the top node of an EXPLAIN (FORMAT JSON) result. */
-export function planRows(rows: Record<string, unknown>[]): number {
-  const cell = rows[0]?.["QUERY PLAN"];
-  const plan = (typeof cell === "string" ? JSON.parse(cell) : cell) as { Plan?: { "Plan Rows"?: number } }[] | undefined;
-  return Math.max(0, Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0));
 }
 
 /** The choices of the filter bar: small tables, read whole. */

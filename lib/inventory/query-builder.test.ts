@@ -3,6 +3,7 @@ import {
   buildCountQueries,
   buildListQuery,
   buildScopeNamesQuery,
+  buildTagProbeQueries,
   decodeCursor,
   encodeCursor,
   filterConditions,
@@ -201,9 +202,28 @@ describe("keyset SQL", () => {
     expect(none.values).toEqual(["prod"]);
     // Names given without a scope filter change nothing.
     expect(filterConditions(ZCredentialFilter.parse({}), NOW, new SqlParams(), { scopeNames: ["x"] })).toEqual([]);
-    const list = buildListQuery(q({ scope: "write" }), NOW, undefined, ["a:write"]);
+    const list = buildListQuery(q({ scope: "write" }), NOW, undefined, { scopeNames: ["a:write"] });
     expect(list.text).not.toContain("scope_names");
-    expect(buildCountQueries(ZCredentialFilter.parse({ scope: "write" }), NOW, undefined, []).bounded.text).toContain("WHERE false");
+    expect(buildCountQueries(ZCredentialFilter.parse({ scope: "write" }), NOW, undefined, { scopeNames: [] }).bounded.text).toContain("WHERE false");
+  });
+
+  it("with the tag holders read first, narrows to their ids and keeps the tag conditions; none held is a constant false", () => {
+    const filter = ZCredentialFilter.parse({ factor: "passthrough", privilege: "admin" });
+    const p = new SqlParams();
+    const id = "00000000-0000-4000-8000-000000000001";
+    expect(filterConditions(filter, NOW, p, { tagIds: [id] })).toEqual([
+      "c.id = ANY($3::uuid[])",
+      "r.factor_ids @> ARRAY[$1::text]",
+      "r.privileges && $2::text[]",
+    ]);
+    expect(p.values).toEqual(["passthrough", ["admin"], [id]]);
+    expect(filterConditions(filter, NOW, new SqlParams(), { tagIds: [] })[0]).toBe("false");
+    // Ids given without a tag condition change nothing.
+    expect(filterConditions(ZCredentialFilter.parse({ env: "dev" }), NOW, new SqlParams(), { tagIds: [] })).toEqual(['c.environment = $1::"Environment"']);
+    const probe = buildTagProbeQueries(filter, 10)!;
+    expect(probe.estimate.text).toBe("EXPLAIN (FORMAT JSON) SELECT 1 FROM credential_risks r WHERE r.factor_ids @> ARRAY[$1::text] AND r.privileges && $2::text[]");
+    expect(probe.ids.text).toContain("LIMIT 11");
+    expect(buildTagProbeQueries(ZCredentialFilter.parse({ env: "dev" }))).toBeNull();
   });
 
   it("looks the scope text up in the vocabulary with LIKE metacharacters escaped, as a parameter", () => {

@@ -93,9 +93,15 @@ export type TViewer = Pick<TActor, "id" | "teamIds">;
  * form below is an InitPlan it cannot see into, estimated at 1% whatever it holds — at 20k rows that
  * chose a scan of every credential over the never-expiring index (36 ms against 2).
  */
-export type TFilterOptions = { riskSort?: boolean; viewer?: TViewer; scopeNames?: readonly string[] };
+export type TFilterOptions = { riskSort?: boolean; viewer?: TViewer } & TResolvedFilter;
 
-export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams, { riskSort = false, viewer, scopeNames }: TFilterOptions = {}): string[] {
+/**
+ * What lib/inventory/resolve-filter.ts read before the statement: the scope names a scope text
+ * matches, and — when the risk-tag conditions hold for few credentials — exactly which ones.
+ */
+export type TResolvedFilter = { scopeNames?: readonly string[]; tagIds?: readonly string[] };
+
+export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlParams, { riskSort = false, viewer, scopeNames, tagIds }: TFilterOptions = {}): string[] {
   const where: string[] = [];
   if (filter.mine) {
     if (!viewer) throw new AppError("VALIDATION", "mine=1 needs a signed-in viewer");
@@ -129,10 +135,11 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
       `c.id IN (SELECT b.credential_id FROM bindings b WHERE b.target_mcp_server_id = ${id} UNION SELECT b.credential_id FROM bindings b WHERE b.holder_mcp_server_id = ${id})`,
     );
   }
-  if (filter.framework) where.push(`r.frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
-  if (filter.factor) where.push(`r.factor_ids @> ARRAY[${p.add(filter.factor, "text")}]`);
-  // Any of the classes (overlap): GIN-indexed, kept by the risk engine with the score.
-  if (filter.privilege) where.push(`r.privileges && ${p.add(filter.privilege, "text[]")}`);
+  const tags = tagConditions(filter, p);
+  // The few ids the tags hold for, read first: the planner then looks up exactly those rows instead
+  // of walking a sort index hoping to meet them. The tag conditions stay, so the answer stays exact.
+  if (tags.length > 0 && tagIds) where.push(tagIds.length === 0 ? "false" : `c.id = ANY(${p.add(tagIds, "uuid[]")})`);
+  where.push(...tags);
   if (filter.expiresWithin !== undefined) {
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);
@@ -164,6 +171,42 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
     where.push(`EXISTS (${names}) AND c.scopes && ARRAY(${names})`);
   }
   return where;
+}
+
+/** The risk row's tag conditions (framework item, factor, privilege class): GIN-indexed arrays the risk engine keeps. */
+function tagConditions(filter: TCredentialFilter, p: SqlParams): string[] {
+  const out: string[] = [];
+  if (filter.framework) out.push(`r.frameworks @> ARRAY[${p.add(filter.framework, "text")}]`);
+  if (filter.factor) out.push(`r.factor_ids @> ARRAY[${p.add(filter.factor, "text")}]`);
+  // Any of the classes (overlap).
+  if (filter.privilege) out.push(`r.privileges && ${p.add(filter.privilege, "text[]")}`);
+  return out;
+}
+
+/** Above this many ids the tag conditions are left to the planner (it estimates common tags well). */
+export const TAG_IDS_MAX = 1_000;
+
+/**
+ * The risk-tag probe: the planner's estimate of how many risk rows the tags hold for, and — run
+ * only when that is small — the ids themselves, at most idsMax + 1 (over the GIN indexes).
+ * Null when the filter has no tag condition.
+ */
+export function buildTagProbeQueries(filter: TCredentialFilter, idsMax = TAG_IDS_MAX): { estimate: TSqlQuery; ids: TSqlQuery } | null {
+  const p = new SqlParams();
+  const tags = tagConditions(filter, p);
+  if (tags.length === 0) return null;
+  const from = `FROM credential_risks r WHERE ${tags.join(" AND ")}`;
+  return {
+    estimate: { text: `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, values: p.values },
+    ids: { text: `SELECT coalesce(array_agg(t.id), '{}')::text[] AS ids FROM (SELECT r.credential_id::text AS id ${from} LIMIT ${Math.trunc(idsMax) + 1}) t`, values: p.values },
+  };
+}
+
+/** "Plan Rows" of the top node of an EXPLAIN (FORMAT JSON) result. */
+export function planRows(rows: Record<string, unknown>[]): number {
+  const cell = rows[0]?.["QUERY PLAN"];
+  const plan = (typeof cell === "string" ? JSON.parse(cell) : cell) as { Plan?: { "Plan Rows"?: number } }[] | undefined;
+  return Math.max(0, Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0));
 }
 
 /** The scope vocabulary's names a scope filter's text matches (filterConditions' `scopeNames`), as one text[] row. */
@@ -289,7 +332,7 @@ export type TListPlan = TSqlQuery & { direction: TSortDir; reversed: boolean };
  * Fetches limit + 1 rows: the extra one says whether more exist. The cursor of a row is
  * base64url of the JSON array [sort, dir, value, id] (decodeCursor reads it).
  */
-export function buildListQuery(query: TCredentialListQuery, now: Date, viewer?: TViewer, scopeNames?: readonly string[]): TListPlan {
+export function buildListQuery(query: TCredentialListQuery, now: Date, viewer?: TViewer, resolved?: TResolvedFilter): TListPlan {
   const spec = SORTS[query.sort];
   const idColumn = spec.id ?? "c.id";
   const reversed = query.before !== undefined;
@@ -298,7 +341,7 @@ export function buildListQuery(query: TCredentialListQuery, now: Date, viewer?: 
   const op = direction === "asc" ? ">" : "<";
   const order = direction === "asc" ? "ASC" : "DESC";
   const p = new SqlParams();
-  const base = filterConditions(query, now, p, { riskSort: query.sort === "risk", viewer, scopeNames });
+  const base = filterConditions(query, now, p, { riskSort: query.sort === "risk", viewer, ...resolved });
   const take = p.add(query.limit + 1, "int");
 
   // A segment the filter rules out (never-expiring rows when filtering on an expiry window…) is left
@@ -357,9 +400,9 @@ function cursorValue(spec: TSortSpec, value: string | number | null): unknown {
 
 export const EXACT_COUNT_LIMIT = 10_000;
 
-export function buildCountQueries(filter: TCredentialFilter, now: Date, viewer?: TViewer, scopeNames?: readonly string[]): { estimate: TSqlQuery; bounded: TSqlQuery } {
+export function buildCountQueries(filter: TCredentialFilter, now: Date, viewer?: TViewer, resolved?: TResolvedFilter): { estimate: TSqlQuery; bounded: TSqlQuery } {
   const p = new SqlParams();
-  const where = filterConditions(filter, now, p, { viewer, scopeNames });
+  const where = filterConditions(filter, now, p, { viewer, ...resolved });
   // The risk row is joined only when a condition reads it: the plain table gives the planner's best estimate.
   const from = `FROM ${usesRisk(filter) ? FROM : "credentials c"}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return {
