@@ -16,11 +16,14 @@ export function isOrphaned(credential: TOwnership, identity?: TOwnership | null)
   return !team && !owner?.active;
 }
 
-/** SQL: credential `c` is orphaned (the identity is read by key, so no join is required). */
+/**
+ * SQL: credential `c` is orphaned. The same definition is kept on the row by triggers
+ * (`credentials.orphaned`, migration credentials_orphaned_flag; orphaned-flag.int.test.ts holds the
+ * two equal), so a filter reads a column — with a partial (name, id) index — instead of probing the
+ * identity and owner of every row it considers.
+ */
 export function orphanedSql(c = "c"): string {
-  const fromIdentity = (col: string) => `(SELECT oi.${col} FROM identities oi WHERE oi.id = ${c}.identity_id)`;
-  return `(COALESCE(${c}.team_id, ${fromIdentity("team_id")}) IS NULL
-    AND NOT EXISTS (SELECT 1 FROM users ou WHERE ou.id = COALESCE(${c}.owner_id, ${fromIdentity("owner_id")}) AND ou.active))`;
+  return `${c}.orphaned`;
 }
 
 /** A person may claim what has no active owner of its own (team-owned included). */

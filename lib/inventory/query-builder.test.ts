@@ -52,7 +52,7 @@ describe("filter → SQL: each filter", () => {
     ["no owner", { owner: "none" }, /^c\.owner_id IS NULL$/, []],
     ["team", { team: ID }, /^c\.team_id = \$1::uuid$/, [ID]],
     ["no team", { team: "none" }, /^c\.team_id IS NULL$/, []],
-    ["orphaned", { orphaned: "1" }, /COALESCE\(c\.team_id, .*\) IS NULL\s+AND NOT EXISTS \(SELECT 1 FROM users ou WHERE ou\.id = COALESCE\(c\.owner_id, .*\) AND ou\.active\)/s, []],
+    ["orphaned (the trigger-kept flag)", { orphaned: "1" }, /^c\.orphaned$/, []],
     ["holder kind", { holder: "agent" }, /c\.identity_id IN \(SELECT i\.id FROM identities i WHERE i\.kind = \$1::"IdentityKind"\)/, ["agent"]],
     ["identity", { identity: ID }, /c\.identity_id = \$1::uuid OR c\.id IN \(SELECT b\.credential_id FROM bindings b WHERE b\.holder_identity_id = \$1::uuid\)/, [ID]],
     ["MCP server", { server: ID }, /target_mcp_server_id = \$1::uuid UNION .*holder_mcp_server_id = \$1::uuid/, [ID]],

@@ -273,7 +273,7 @@ const LIST_COLUMNS = [
   "c.id", "c.name", "c.kind", "c.status", "c.environment", "c.source", "c.provider_id", "c.provider_name", "c.external_id", "c.hint",
   "c.scopes", "c.identity_id", "c.owner_id", "c.owner_name", "c.team_id", "c.team_name", "c.issued_at", "c.expires_at", "c.last_used_at",
   "c.last_rotated_at", "c.created_at", "r.score AS risk_score", "r.level AS risk_level", "r.privileges", "c.exposure_count", "c.consumer_count", "cardinality(c.audiences) AS audience_count",
-  "c.refresh_credential_id",
+  "c.refresh_credential_id", "c.orphaned",
 ].join(", ");
 
 /** Every list and count reads credentials with their risk row (exactly one each, by trigger). */
