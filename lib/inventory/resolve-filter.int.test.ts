@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TSqlReader } from "@/lib/db/sql-reader";
-import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
+import { listCredentialsBody } from "@/lib/inventory/queries";
 import { buildListQuery } from "@/lib/inventory/query-builder";
 import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { ZCredentialListQuery } from "@/lib/inventory/schemas";
+import { listBothWays } from "@/lib/inventory/testing/list-both-ways";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
@@ -42,16 +43,7 @@ function capture(): { read: TSqlReader; statements: string[] } {
   };
 }
 
-async function bothWays(params: Record<string, string>): Promise<string[]> {
-  const query = ZCredentialListQuery.parse({ ...params, limit: "200" });
-  const plain = buildListQuery(query, NOW);
-  const [row] = await database.read<{ body: string }>(plain.text, plain.values);
-  const inStatement = (JSON.parse(row!.body) as { items: { id: string }[] }).items.map((i) => i.id);
-  const resolved = (JSON.parse(await listCredentialsBody(database.read, query, NOW)) as { items: { id: string }[] }).items.map((i) => i.id);
-  expect(resolved).toEqual(inStatement);
-  expect(await countCredentials(database.prisma, query, NOW)).toEqual({ value: inStatement.length, precision: "exact" });
-  return inStatement;
-}
+const bothWays = (params: Record<string, string>) => listBothWays(database, params, NOW);
 
 describe("risk tags resolved before the statement", () => {
   it("a tag nobody holds is a constant false: the list statement reads no credential", async () => {

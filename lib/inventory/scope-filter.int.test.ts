@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TSqlReader } from "@/lib/db/sql-reader";
-import { countCredentials, listCredentialsBody } from "@/lib/inventory/queries";
+import { listCredentialsBody } from "@/lib/inventory/queries";
 import { buildListQuery } from "@/lib/inventory/query-builder";
 import { ZCredentialListQuery } from "@/lib/inventory/schemas";
+import { listBothWays } from "@/lib/inventory/testing/list-both-ways";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 
@@ -25,21 +26,7 @@ afterAll(async () => {
 
 const NOW = new Date();
 
-/**
- * The matching ids, asserted equal both ways the filter is written: as the API runs it (the scope
- * names read first and bound) and in one statement (the vocabulary read inside it).
- */
-async function ids(params: Record<string, string>): Promise<string[]> {
-  const query = ZCredentialListQuery.parse({ ...params, limit: "200" });
-  const sql = buildListQuery(query, NOW);
-  const [row] = await database.read<{ body: string }>(sql.text, sql.values);
-  const inStatement = (JSON.parse(row!.body) as { items: { id: string }[] }).items.map((i) => i.id);
-  const resolved = (JSON.parse(await listCredentialsBody(database.read, query, NOW)) as { items: { id: string }[] }).items.map((i) => i.id);
-  expect(resolved).toEqual(inStatement);
-  const count = await countCredentials(database.prisma, query, NOW);
-  expect(count).toEqual({ value: inStatement.length, precision: "exact" });
-  return inStatement;
-}
+const ids = (params: Record<string, string>) => listBothWays(database, params, NOW);
 
 type TPlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Loops"?: number; "Actual Rows"?: number; Plans?: TPlanNode[] };
 
