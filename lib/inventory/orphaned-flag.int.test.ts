@@ -115,6 +115,33 @@ describe("credentials.orphaned", () => {
     expect((await expectConsistent()).has(byOwner.id)).toBe(true);
   });
 
+  it("rewrites only the credentials whose flag changes when an identity or a user changes", async () => {
+    const erin = await freshUser();
+    const team = await database.prisma.team.create({ data: { slug: `t-${crypto.randomUUID()}`, name: "Flag team 4" } });
+    const identity = await database.prisma.identity.create({ data: { kind: "service_account", name: "flag sa 3", ownerId: erin.id } });
+    const flips = await bare("flag flips", { identityId: identity.id });
+    const teamed = await bare("flag keeps its team", { identityId: identity.id, teamId: team.id });
+    const teamedDirect = await bare("flag owned, with a team", { ownerId: erin.id, teamId: team.id });
+    // xmin is the transaction that wrote the row version: unchanged, the row was not rewritten.
+    const versions = async () =>
+      new Map((await database.read<{ id: string; v: string }>("SELECT id::text AS id, xmin::text AS v FROM credentials WHERE id = ANY($1::uuid[])", [[flips.id, teamed.id, teamedDirect.id]])).map((r) => [r.id, r.v]));
+    const before = await versions();
+
+    await database.prisma.user.update({ where: { id: erin.id }, data: { active: false } });
+    let after = await versions();
+    expect((await expectConsistent()).has(flips.id)).toBe(true);
+    expect(after.get(flips.id)).not.toBe(before.get(flips.id));
+    expect([after.get(teamed.id), after.get(teamedDirect.id)]).toEqual([before.get(teamed.id), before.get(teamedDirect.id)]);
+
+    await database.prisma.identity.update({ where: { id: identity.id }, data: { ownerId: null } });
+    const unchanged = await versions();
+    expect(unchanged).toEqual(after);
+    await database.prisma.identity.update({ where: { id: identity.id }, data: { teamId: team.id } });
+    after = await versions();
+    expect((await expectConsistent()).has(flips.id)).toBe(false);
+    expect(after.get(teamed.id)).toBe(unchanged.get(teamed.id));
+  });
+
   it("cannot be written: a direct write is recomputed", async () => {
     const dave = await freshUser();
     const c = await bare("flag forged", { ownerId: dave.id });
