@@ -77,6 +77,28 @@ describe("users.set_active", () => {
     expect(actions).toEqual(["users.reactivate", "users.deactivate"]);
   });
 
+  it("rescores the credentials the user answers for, directly and through an identity, in the same transaction", async () => {
+    const provider = await database.prisma.provider.create({ data: { name: `p-${crypto.randomUUID()}`, type: "slack" } });
+    const identity = await database.prisma.identity.create({ data: { kind: "service_account", name: "rescore sa", ownerId: actors.owner.id } });
+    const own = await database.prisma.credential.create({ data: { name: "owner's own", kind: "api_key", providerId: provider.id, ownerId: actors.owner.id } });
+    const held = await database.prisma.credential.create({ data: { name: "held by owner's identity", kind: "api_key", providerId: provider.id, identityId: identity.id } });
+    const factors = async () =>
+      new Map(
+        (await database.read<{ id: string; f: string[] }>("SELECT credential_id::text AS id, factor_ids AS f FROM credential_risks WHERE credential_id = ANY($1::uuid[])", [[own.id, held.id]]))
+          .map((r) => [r.id, r.f.includes("orphaned")]),
+      );
+
+    expect(await run(setUserActiveOperation, { userId: actors.owner.id, active: false })).toMatchObject({ ok: true });
+    expect(await factors()).toEqual(new Map([[own.id, true], [held.id, true]]));
+    const event = await database.prisma.auditEvent.findFirst({ orderBy: { seq: "desc" } });
+    expect(event?.summary).toMatchObject({ rescoredCredentials: 2 });
+
+    expect(await run(setUserActiveOperation, { userId: actors.owner.id, active: true })).toMatchObject({ ok: true });
+    expect(await factors()).toEqual(new Map([[own.id, false], [held.id, false]]));
+    await database.prisma.credential.deleteMany({ where: { id: { in: [own.id, held.id] } } });
+    await database.prisma.identity.delete({ where: { id: identity.id } });
+  });
+
   it("never leaves the system without an active admin", async () => {
     expect(await run(setUserActiveOperation, { userId: actors.spareAdmin.id, active: false })).toMatchObject({ ok: true });
     // actors.admin is now the last admin; a second admin (spare, deactivated) cannot demote them, and they cannot demote themself.

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { recordOwnerActivity } from "@/lib/risk/services/rescore-on-event";
 import type { TOperation } from "@/lib/server/execute";
 import { ZSetUserActive, ZUpdateUserRole } from "@/lib/users/schemas";
 import { ensureAdminRemains } from "@/lib/users/services/ensure-admin-remains";
@@ -40,13 +41,19 @@ export const setUserActiveOperation: TOperation<typeof ZSetUserActive, { id: str
       data: { active: input.active, deactivatedAt: input.active ? null : new Date(), sessionVersion: { increment: 1 } },
       select: { id: true, active: true },
     });
+    const rescored = await recordOwnerActivity(tx, user.id);
     return {
       data: user,
       audit: {
         action: input.active ? "users.reactivate" : "users.deactivate",
         targetType: "user",
         targetId: user.id,
-        summary: { email: before.email, before: { active: before.active }, after: { active: user.active } },
+        summary: {
+          email: before.email,
+          before: { active: before.active },
+          after: { active: user.active },
+          ...(rescored > 0 ? { rescoredCredentials: rescored } : {}),
+        },
       },
     };
   },

@@ -52,3 +52,18 @@ export async function recordScopes(tx: TTx, credentialId: string, scopes: readon
   await tx.credential.update({ where: { id: credentialId }, data: { scopes: [...scopes] } });
   await recomputeCredentials(tx, [credentialId], { now: options.now });
 }
+
+/**
+ * A user's active flag changed: every credential they answer for (their own, or held by an identity
+ * they own with no owner of its own) is rescored — "orphaned" and its evidence follow the owner at
+ * once rather than at the next full recompute. The credentials' `orphaned` flag is the triggers' job.
+ */
+export async function recordOwnerActivity(tx: TTx, userId: string, options: { now?: Date } = {}): Promise<number> {
+  const held = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT c.id::text AS id FROM credentials c WHERE c.owner_id = $1::uuid
+     UNION
+     SELECT c.id::text FROM credentials c JOIN identities i ON i.id = c.identity_id WHERE c.owner_id IS NULL AND i.owner_id = $1::uuid`,
+    userId,
+  );
+  return (await recomputeCredentials(tx, held.map((r) => r.id), options)).scored;
+}
