@@ -87,6 +87,8 @@ function matches(r: TRef, f: TCredentialFilter, now = NOW.getTime()): boolean {
   if (f.server && !serverCreds.get(f.server)?.has(r.id)) return false;
   if (f.framework && !r.riskFrameworks.includes(f.framework)) return false;
   if (f.factor && !r.riskFactorIds.includes(f.factor)) return false;
+  // The orphaned factor's heldOnlyWhere: its holders that are orphaned now.
+  if (f.factor === "orphaned" && !r.orphaned) return false;
   if (f.privilege && !f.privilege.some((p) => r.riskPrivileges.includes(p))) return false;
   if (f.expiresWithin !== undefined && !(r.expiresAt !== null && r.expiresAt >= now && r.expiresAt < now + f.expiresWithin * DAY)) return false;
   if (f.neverExpires && r.expiresAt !== null) return false;
@@ -414,6 +416,21 @@ describe("orphaned: one definition (lib/inventory/orphaned.ts)", () => {
     expect((await getCredentialDetail(prisma, sample.id, { role: "security" }))?.detail.orphaned).toBe(false);
     const lone = refs.find((r) => r.orphaned)!;
     expect((await getCredentialDetail(prisma, lone.id, { role: "security" }))?.detail.orphaned).toBe(true);
+  });
+
+  it("factor=orphaned lists the factor's holders that are orphaned now: a score that lags an ownership change lists nothing stale", async () => {
+    const orphans = refs.filter((r) => r.orphaned).slice(0, 3).map((r) => r.id);
+    const owned = refs.filter((r) => !r.orphaned).slice(0, 2).map((r) => r.id);
+    // Scores as the risk engine would leave them for a moment if an owner were set without a rescore.
+    await prisma.$executeRawUnsafe(`UPDATE credential_risks SET factor_ids = factor_ids || ARRAY['orphaned'] WHERE credential_id = ANY($1::uuid[])`, [...orphans, ...owned]);
+    try {
+      for (const sort of ["name", "risk", "expires"] as const) {
+        expect((await walk(query({ factor: "orphaned", sort, limit: "2" }))).sort()).toEqual([...orphans].sort());
+      }
+      expect(await countCredentials(prisma, { factor: "orphaned" }, NOW)).toEqual({ value: orphans.length, precision: "exact" });
+    } finally {
+      await prisma.$executeRawUnsafe(`UPDATE credential_risks SET factor_ids = array_remove(factor_ids, 'orphaned') WHERE credential_id = ANY($1::uuid[])`, [...orphans, ...owned]);
+    }
   });
 });
 

@@ -49,6 +49,13 @@ export type TFactorDefinition<Id extends string, P extends TParamSpecs> = {
    * lets them load; it receives the raw object and must not throw.
    */
   upgrade?: (settings: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /**
+   * SQL on credential `c` that every credential this factor applies to satisfies, read from a column
+   * triggers keep current (never a probe of other tables). The inventory's factor filter adds it
+   * beside the stored tag so the planner can walk that column's index. A holder whose stored score
+   * predates a change that ended the condition is left out: the list answers what is true now.
+   */
+  heldOnlyWhere?: (c: string) => string;
   evaluate: (credential: TScoringCredential, context: TScoringContext, settings: TParamValues<P>) => TFactorHit | null;
 };
 
@@ -62,6 +69,7 @@ export type TAnyFactor = {
   params: TParamSpecs;
   defaults: Record<string, unknown> & { enabled: boolean };
   upgrade?: (settings: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  heldOnlyWhere?: (c: string) => string;
   evaluate: (credential: TScoringCredential, context: TScoringContext, settings: never) => TFactorHit | null;
 };
 

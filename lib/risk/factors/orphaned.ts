@@ -1,6 +1,6 @@
 import { defineFactor } from "@/lib/risk/factors/define-factor";
 import { formatDate } from "@/lib/risk/factors/format";
-import { isOrphaned } from "@/lib/inventory/orphaned";
+import { isOrphaned, orphanedSql } from "@/lib/inventory/orphaned";
 
 /** OWASP NHI1: nobody to ask, nobody to approve a rotation, nobody who notices misuse. */
 export const orphaned = defineFactor({
@@ -14,6 +14,9 @@ export const orphaned = defineFactor({
     pointsOwnerDeactivated: { type: "points", label: "Points: owner deactivated" },
   },
   defaults: { enabled: true, pointsNoOwner: 35, pointsOwnerDeactivated: 45 },
+  // The same definition kept on the row (with a partial name index): "factor orphaned, prod, by
+  // name" walked 78k name-index rows at 1M credentials looking for the 29k holders.
+  heldOnlyWhere: orphanedSql,
   evaluate: (_c, ctx, s) => {
     if (!isOrphaned(ctx)) return null;
     const remediation = "Assign an active owner or a team; if nobody claims it, revoke it.";
