@@ -3,6 +3,7 @@ import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { autoRefreshSql } from "@/lib/inventory/auto-refresh";
 import { orphanedSql } from "@/lib/inventory/orphaned";
+import { factorById } from "@/lib/risk/factors/registry";
 import { effectiveStatusSql, statusConditionSql } from "@/lib/inventory/effective-status";
 import {
   searchTerms,
@@ -114,7 +115,9 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   }
   // Effective status: an active credential past its expiry is expired now, not when the job runs.
   if (filter.status) where.push(statusConditionSql(filter.status, () => p.add(iso(now), "timestamp(3)"), (v, cast) => p.add(v, cast)));
-  if (filter.provider) where.push(anyOf("c.provider_id", filter.provider, "uuid", p));
+  // r.provider_id is the trigger-kept copy of c.provider_id: by risk, one provider's rows in risk
+  // order are one range of its (provider_id, score, credential_id) index, not a probe per credential.
+  if (filter.provider) where.push(anyOf(riskSort ? "r.provider_id" : "c.provider_id", filter.provider, "uuid", p));
   if (filter.kind) where.push(anyOf("c.kind", filter.kind, `"CredentialKind"`, p));
   if (filter.env) where.push(anyOf("c.environment", filter.env, `"Environment"`, p));
   if (filter.risk) where.push(anyOf("r.level", filter.risk, `"RiskLevel"`, p));
@@ -140,6 +143,8 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   // of walking a sort index hoping to meet them. The tag conditions stay, so the answer stays exact.
   if (tags.length > 0 && tagIds) where.push(tagIds.length === 0 ? "false" : `c.id = ANY(${p.add(tagIds, "uuid[]")})`);
   where.push(...tags);
+  const heldOnly = filter.factor ? factorById(filter.factor)?.heldOnlyWhere : undefined;
+  if (heldOnly) where.push(heldOnly("c"));
   if (filter.expiresWithin !== undefined) {
     const until = new Date(now.getTime() + filter.expiresWithin * DAY_MS);
     where.push(`c.expires_at >= ${p.add(iso(now), "timestamp(3)")} AND c.expires_at < ${p.add(iso(until), "timestamp(3)")}`);

@@ -3,7 +3,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 
 /**
  * credential_risks holds exactly one row per credential, whoever writes credentials: created by a
- * statement trigger on insert (bulk SQL included), owner_id kept equal to the credential's, removed
+ * statement trigger on insert (bulk SQL included), owner_id and provider_id kept equal to the credential's, removed
  * with the credential. The inventory's risk sort and owner view rely on it (inner join, r.owner_id).
  */
 
@@ -25,7 +25,7 @@ const mismatches = () =>
   database.prisma.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM credentials c FULL JOIN credential_risks r ON r.credential_id = c.id
       WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id
-         OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL)`,
+         OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL) OR r.provider_id IS DISTINCT FROM c.provider_id`,
   );
 
 describe("credential_risks rows", () => {
@@ -53,6 +53,18 @@ describe("credential_risks rows", () => {
   it("follow the credential's owner, set, changed and cleared, one or many at a time", async () => {
     await database.prisma.$executeRawUnsafe(`UPDATE credentials SET owner_id = $1::uuid WHERE name LIKE 'bulk-1%'`, users[0]);
     await database.prisma.credential.updateMany({ where: { ownerId: users[1] }, data: { ownerId: null } });
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("follow the credential's provider, moved one or many at a time", async () => {
+    const p = database.prisma;
+    const other = (await p.provider.create({ data: { name: "GitLab", type: "gitlab" } })).id;
+    const one = await p.credential.create({ data: { name: "moving", kind: "pat", providerId } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ providerId });
+    await p.credential.update({ where: { id: one.id }, data: { providerId: other } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ providerId: other });
+    await p.$executeRawUnsafe(`UPDATE credentials SET provider_id = $1::uuid WHERE name LIKE 'bulk-2%'`, other);
+    expect(await p.credentialRisk.count({ where: { providerId: other } })).toBeGreaterThan(1);
     expect(await mismatches()).toEqual([{ n: 0 }]);
   });
 
