@@ -126,6 +126,10 @@ describe("report exports", () => {
     const views: Omit<TCredentialListQuery, "limit">[] = [];
     for (const sort of SORT_KEYS) for (const dir of ["asc", "desc"] as const) views.push({ sort, dir });
     views.push({ sort: "expires", dir: "asc", neverExpires: true }, { sort: "owner", dir: "desc", owner: "none" }, { sort: "risk", dir: "desc", risk: ["high", "critical", "medium"] }, { sort: "lastUsed", dir: "asc", mine: true });
+    // Resolved before the pages (lib/inventory/resolve-filter.ts): scope names, rare and absent tags.
+    views.push({ sort: "name", dir: "asc", scope: "read" }, { sort: "name", dir: "desc", scope: "no-such-scope-zq" }, { sort: "expires", dir: "asc", privilege: ["unknown"] });
+    const [held] = await prisma.$queryRawUnsafe<{ f: string }[]>("SELECT unnest(factor_ids) AS f FROM credential_risks GROUP BY 1 ORDER BY count(*) LIMIT 1");
+    if (held) views.push({ sort: "name", dir: "asc", factor: held.f as never });
     for (const view of views) {
       const listed: string[] = [];
       let after: string | undefined;
@@ -138,6 +142,24 @@ describe("report exports", () => {
       for await (const page of inventorySource(prismaReader(prisma), view, actors.owner, now, 7).pages()) exported.push(...page.map((r) => String(r[0])));
       expect(exported, JSON.stringify(view)).toEqual(listed);
     }
+  });
+
+  it("the export resolves scope names and rare tags once, before its pages, as the list does", async () => {
+    const statements: string[] = [];
+    const reader = prismaReader(prisma);
+    const read: typeof reader = async (text, values) => {
+      statements.push(text);
+      return reader(text, values);
+    };
+    const view = { sort: "name", dir: "asc", scope: "no-such-scope-zq", privilege: ["unknown"] } as Omit<TCredentialListQuery, "limit">;
+    const exported = [];
+    for await (const page of inventorySource(read, view, actors.security, new Date(), 7).pages()) exported.push(...page);
+    expect(exported).toEqual([]);
+    const pages = statements.filter((t) => t.includes("FROM credentials c JOIN credential_risks r"));
+    expect(statements.length - pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatch(/\bfalse\b/);
+    expect(pages[0]).not.toContain("scope_names");
   });
 
   it("the workflow history has break-glass and rejected requests; cells starting with = are defused", async () => {

@@ -1,6 +1,6 @@
 import { effectiveStatusSql } from "@/lib/inventory/effective-status";
 import { orphanedSql } from "@/lib/inventory/orphaned";
-import { filterConditions, segmentsPossible, SORTS, SqlParams, type TSqlQuery, type TViewer } from "@/lib/inventory/query-builder";
+import { filterConditions, segmentsPossible, SORTS, SqlParams, type TResolvedFilter, type TSqlQuery, type TViewer } from "@/lib/inventory/query-builder";
 import type { TCredentialListQuery } from "@/lib/inventory/query-params";
 
 /**
@@ -36,12 +36,13 @@ export function exportSegments(view: TExportView): ("values" | "nulls")[] {
   return kept.length ? kept : ["values"];
 }
 
-export function buildExportPageQuery(view: TExportView, now: Date, viewer: TViewer, cursor: TExportCursor, limit: number): TSqlQuery {
+/** `resolved`: what resolveFilter read for the view (lib/inventory/resolve-filter.ts), once per export. */
+export function buildExportPageQuery(view: TExportView, now: Date, viewer: TViewer, cursor: TExportCursor, limit: number, resolved: TResolvedFilter = {}): TSqlQuery {
   const spec = SORTS[view.sort];
   const idColumn = spec.id ?? "c.id";
   const segment = exportSegments(view)[cursor.segment] ?? "values";
   const p = new SqlParams();
-  const where = filterConditions(view, now, p, { riskSort: view.sort === "risk", viewer });
+  const where = filterConditions(view, now, p, { riskSort: view.sort === "risk", viewer, ...resolved });
   const op = view.dir === "asc" ? ">" : "<";
   const order = view.dir === "asc" ? "ASC" : "DESC";
   if (segment === "nulls") {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TSqlReader } from "@/lib/db/sql-reader";
 import type { TViewer } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { buildExportPageQuery, exportSegments, type TExportCursor, type TExportRow, type TExportView } from "@/lib/reports/sources/inventory-export-query";
 import { RISK_LEVELS } from "@/lib/inventory/vocabulary";
 import type { TCell } from "@/lib/reports/csv";
@@ -38,9 +39,12 @@ export function inventorySource(read: TSqlReader, query: TExportView, viewer: TV
     columns: COLUMNS,
     pages: async function* () {
       const segments = exportSegments(query).length;
+      // Scope names and a rare tag's holders, read once: each page's planner then sees them (a tag
+      // held by nobody walked the whole sort index per page, past the statement timeout at 1M rows).
+      const resolved = await resolveFilter(read, query);
       let cursor: TExportCursor = { segment: 0 };
       while (cursor.segment < segments) {
-        const plan = buildExportPageQuery(query, now, viewer, cursor, pageSize);
+        const plan = buildExportPageQuery(query, now, viewer, cursor, pageSize, resolved);
         let rows: TExportRow[] | null = await read<TExportRow>(plan.text, plan.values);
         const last = rows.at(-1);
         cursor = rows.length < pageSize || !last ? { segment: cursor.segment + 1 } : { segment: cursor.segment, value: last.sort_value, id: last.id };
