@@ -88,12 +88,7 @@ export function usesRisk(filter: TCredentialFilter): boolean {
 /** Who is looking, for filters relative to the viewer ("mine"). */
 export type TViewer = Pick<TActor, "id" | "teamIds">;
 
-/**
- * `scopeNames`: the vocabulary names the scope text matches, read first (buildScopeNamesQuery). As a
- * bind parameter the planner estimates the overlap from the column's statistics; the in-statement
- * form below is an InitPlan it cannot see into, estimated at 1% whatever it holds — at 20k rows that
- * chose a scan of every credential over the never-expiring index (36 ms against 2).
- */
+/** `scopeNames`, `tagIds`: what resolveFilter read first (every reader passes them; see TResolvedFilter). */
 export type TFilterOptions = { riskSort?: boolean; viewer?: TViewer } & TResolvedFilter;
 
 /**
@@ -171,6 +166,7 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   } else if (filter.scope) {
     // The text is matched against the scope vocabulary (a hundred rows), not every credential's
     // scopes. The uncorrelated EXISTS is a one-time filter: a text nobody carries reads no credential.
+    // The planner estimates this InitPlan at 1% whatever it holds: readers resolve the names first.
     const pattern = p.add(likePattern(filter.scope), "text");
     const names = `SELECT sn.scope FROM scope_names sn WHERE sn.scope ILIKE ${pattern}`;
     where.push(`EXISTS (${names}) AND c.scopes && ARRAY(${names})`);

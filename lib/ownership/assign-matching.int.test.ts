@@ -66,6 +66,9 @@ describe("ownership.assign_matching: refused, nothing written", () => {
     ["ids sent instead of a filter", async () => ({ credentialIds: ["0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"], filter: "", expected: 1, teamId: await team() }), "security", "VALIDATION", /credentialIds/],
     ["a stale count", async () => ({ filter: `provider=${providerId}&q=overflow1000`, expected: 2, teamId: await team() }), "security", "CONFLICT", /now matches 1 credential you may assign, not 2\. Nothing was changed/],
     ["a filter matching nothing", async () => ({ filter: "q=no-such-credential-anywhere", expected: 1, teamId: await team() }), "security", "NOT_FOUND", /No credential matches/],
+    // Resolved before the statement (lib/inventory/resolve-filter.ts): constant false, the same answer.
+    ["a scope nobody carries", async () => ({ filter: "scope=no-such-scope-zq", expected: 1, teamId: await team() }), "security", "NOT_FOUND", /No credential matches/],
+    ["a risk tag nobody holds", async () => ({ filter: "privilege=unknown", expected: 1, teamId: await team() }), "security", "NOT_FOUND", /No credential matches/],
     ["no owner and no team", async () => ({ filter: "status=active", expected: 1 }), "security", "VALIDATION", /choose an owner, a team, or both/],
     ["an auditor", async () => ({ filter: "status=active", expected: 1, teamId: await team() }), "auditor", "FORBIDDEN", /./],
   ];

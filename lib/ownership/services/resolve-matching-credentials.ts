@@ -3,7 +3,9 @@ import type { TActor } from "@/lib/auth/actor";
 import type { TReach } from "@/lib/auth/permissions";
 import { credentialScope } from "@/lib/auth/resource-scope";
 import { AppError } from "@/lib/errors/app-error";
+import { prismaReader } from "@/lib/db/sql-reader";
 import { filterConditions, SqlParams, usesRisk } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { describeIssues, parseCredentialFilter, type TCredentialFilter } from "@/lib/inventory/query-params";
 import { MAX_MATCHING_ASSIGN } from "@/lib/ownership/schemas";
 import type { TTx } from "@/lib/server/execute";
@@ -29,9 +31,10 @@ export function parseFilterString(text: string): TCredentialFilter {
 
 const OUTSIDE_COUNT_LIMIT = 10_000;
 
-function matchingFrom(actor: TActor, reach: TReach, filter: TCredentialFilter, now: Date, inReach: boolean) {
+async function matchingFrom(tx: TTx, actor: TActor, reach: TReach, filter: TCredentialFilter, now: Date, inReach: boolean) {
   const p = new SqlParams();
-  const where = filterConditions(filter, now, p, { viewer: actor });
+  // Resolved first, as the list does: a rare tag ordered by id otherwise walks the primary key.
+  const where = filterConditions(filter, now, p, { viewer: actor, ...(await resolveFilter(prismaReader(tx), filter)) });
   // inReach: true → only what the actor may assign; false → only what they may not.
   if (reach !== "any") where.push(`${inReach ? "" : "NOT "}${credentialScope(actor, reach, p)}`);
   else if (!inReach) where.push("FALSE");
@@ -41,7 +44,7 @@ function matchingFrom(actor: TActor, reach: TReach, filter: TCredentialFilter, n
 
 /** Ids of the matching credentials the actor may assign; refuses too many, none, or only others'. */
 export async function matchingInReach(tx: TTx, actor: TActor, reach: TReach, filter: TCredentialFilter, now: Date): Promise<string[]> {
-  const inside = matchingFrom(actor, reach, filter, now, true);
+  const inside = await matchingFrom(tx, actor, reach, filter, now, true);
   // Bounded: one more than the cap says "too many" without reading the rest.
   const mine = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT c.id::text AS id ${inside.sql} ORDER BY c.id LIMIT ${MAX_MATCHING_ASSIGN + 1}`, ...inside.values);
   if (mine.length > MAX_MATCHING_ASSIGN) {
@@ -61,7 +64,7 @@ export async function matchingInReach(tx: TTx, actor: TActor, reach: TReach, fil
 /** Matching credentials outside the actor's reach (left alone; counted in the audit record). */
 export async function outsideReach(tx: TTx, actor: TActor, reach: TReach, filter: TCredentialFilter, now: Date, limit = OUTSIDE_COUNT_LIMIT): Promise<string[]> {
   if (reach === "any") return [];
-  const outside = matchingFrom(actor, reach, filter, now, false);
+  const outside = await matchingFrom(tx, actor, reach, filter, now, false);
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT c.id::text AS id ${outside.sql} ORDER BY c.id LIMIT ${limit}`, ...outside.values);
   return rows.map((r) => r.id);
 }

@@ -3,7 +3,9 @@ import type { TActor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
+import { prismaReader } from "@/lib/db/sql-reader";
 import { filterConditions, SqlParams } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { filterToSearchParams } from "@/lib/inventory/query-params";
 import { orphanedSql } from "@/lib/inventory/orphaned";
 import { parseFilterString } from "@/lib/ownership/services/resolve-matching-credentials";
@@ -39,7 +41,8 @@ export async function createCampaign(tx: TTx, actor: TActor, input: TCreateCampa
   const canonical = filterToSearchParams(filter).toString();
 
   const p = new SqlParams();
-  const where = filterConditions(filter, now, p, { viewer: actor });
+  // Resolved first, as the list does: a rare tag ordered by id otherwise walks the primary key.
+  const where = filterConditions(filter, now, p, { viewer: actor, ...(await resolveFilter(prismaReader(tx), filter)) });
   const rows = await tx.$queryRawUnsafe<TMatch[]>(
     `SELECT c.id::text AS id, c.name, c.provider_name, c.kind::text AS kind,
             COALESCE(r.level::text, 'none') AS level, COALESCE(r.score, 0)::float8 AS score,

@@ -2,7 +2,9 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { connectorFor, isConnectorType } from "@/lib/connectors/registry";
 import { AppError } from "@/lib/errors/app-error";
+import { prismaReader } from "@/lib/db/sql-reader";
 import { filterConditions, SqlParams, usesRisk } from "@/lib/inventory/query-builder";
+import { resolveFilter } from "@/lib/inventory/resolve-filter";
 import { parseFilterString } from "@/lib/ownership/services/resolve-matching-credentials";
 import type { TTx } from "@/lib/server/execute";
 import { planWorkflow } from "@/lib/workflows/plan";
@@ -35,7 +37,7 @@ async function idsInScope(tx: TTx, actor: TActor, scope: TBulkScope, now: Date):
   }
   const filter = parseFilterString(scope.filter);
   const p = new SqlParams();
-  const conditions = filterConditions(filter, now, p, { viewer: actor });
+  const conditions = filterConditions(filter, now, p, { viewer: actor, ...(await resolveFilter(prismaReader(tx), filter)) });
   const join = usesRisk(filter) ? "JOIN credential_risks r ON r.credential_id = c.id" : "";
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT c.id::text AS id FROM credentials c ${join} ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} ORDER BY c.id LIMIT ${MAX_BULK + 1}`,
