@@ -162,7 +162,8 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   if (filter.shared) where.push("c.consumer_count > 1");
   if (filter.scope && scopeNames) {
     // A text nobody carries matches no credential: a constant the planner answers without reading one.
-    where.push(scopeNames.length === 0 ? "false" : `c.scopes && ${p.add(scopeNames, "text[]")}`);
+    // r.scopes is the trigger-kept copy: by risk, checked on the row the walk has already read.
+    where.push(scopeNames.length === 0 ? "false" : `${riskSort ? "r" : "c"}.scopes && ${p.add(scopeNames, "text[]")}`);
   } else if (filter.scope) {
     // The text is matched against the scope vocabulary (a hundred rows), not every credential's
     // scopes. The uncorrelated EXISTS is a one-time filter: a text nobody carries reads no credential.

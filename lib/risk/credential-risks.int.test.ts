@@ -3,7 +3,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 
 /**
  * credential_risks holds exactly one row per credential, whoever writes credentials: created by a
- * statement trigger on insert (bulk SQL included), owner_id and provider_id kept equal to the credential's, removed
+ * statement trigger on insert (bulk SQL included), owner_id, provider_id and scopes kept equal to the credential's, removed
  * with the credential. The inventory's risk sort and owner view rely on it (inner join, r.owner_id).
  */
 
@@ -25,7 +25,8 @@ const mismatches = () =>
   database.prisma.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM credentials c FULL JOIN credential_risks r ON r.credential_id = c.id
       WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id
-         OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL) OR r.provider_id IS DISTINCT FROM c.provider_id`,
+         OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL) OR r.provider_id IS DISTINCT FROM c.provider_id
+         OR r.scopes IS DISTINCT FROM c.scopes`,
   );
 
 describe("credential_risks rows", () => {
@@ -65,6 +66,18 @@ describe("credential_risks rows", () => {
     expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ providerId: other });
     await p.$executeRawUnsafe(`UPDATE credentials SET provider_id = $1::uuid WHERE name LIKE 'bulk-2%'`, other);
     expect(await p.credentialRisk.count({ where: { providerId: other } })).toBeGreaterThan(1);
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("follow the credential's scopes, granted, changed and cleared, one or many at a time", async () => {
+    const p = database.prisma;
+    const one = await p.credential.create({ data: { name: "scoped", kind: "pat", providerId, scopes: ["repo", "read:org"] } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ scopes: ["repo", "read:org"] });
+    await p.credential.update({ where: { id: one.id }, data: { scopes: ["read:org"] } });
+    expect(await p.credentialRisk.findUnique({ where: { credentialId: one.id } })).toMatchObject({ scopes: ["read:org"] });
+    await p.$executeRawUnsafe(`UPDATE credentials SET scopes = scopes || ARRAY['workflow'] WHERE name LIKE 'bulk-4%' OR id = $1::uuid`, one.id);
+    await p.$executeRawUnsafe(`UPDATE credentials SET scopes = NULL WHERE name LIKE 'bulk-45%'`);
+    expect(await p.credentialRisk.count({ where: { scopes: { has: "workflow" } } })).toBeGreaterThan(1);
     expect(await mismatches()).toEqual([{ n: 0 }]);
   });
 
