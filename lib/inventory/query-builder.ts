@@ -106,7 +106,8 @@ export function filterConditions(filter: TCredentialFilter, now: Date, p: SqlPar
   }
   if (filter.q) {
     const tsquery = searchTerms(filter.q).map((t) => `${t}:*`).join(" & ");
-    where.push(`c.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
+    // r.search_vector is the trigger-kept copy: by risk, checked on the row the walk has already read.
+    where.push(`${riskSort ? "r" : "c"}.search_vector @@ to_tsquery('simple', ${p.add(tsquery, "text")})`);
   }
   // Effective status: an active credential past its expiry is expired now, not when the job runs.
   if (filter.status) where.push(statusConditionSql(filter.status, () => p.add(iso(now), "timestamp(3)"), (v, cast) => p.add(v, cast)));

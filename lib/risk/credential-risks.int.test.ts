@@ -3,7 +3,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 
 /**
  * credential_risks holds exactly one row per credential, whoever writes credentials: created by a
- * statement trigger on insert (bulk SQL included), owner_id, provider_id and scopes kept equal to the credential's, removed
+ * statement trigger on insert (bulk SQL included), owner_id, provider_id, scopes and search_vector kept equal to the credential's, removed
  * with the credential. The inventory's risk sort and owner view rely on it (inner join, r.owner_id).
  */
 
@@ -26,7 +26,7 @@ const mismatches = () =>
     `SELECT count(*)::int AS n FROM credentials c FULL JOIN credential_risks r ON r.credential_id = c.id
       WHERE c.id IS NULL OR r.credential_id IS NULL OR r.owner_id IS DISTINCT FROM c.owner_id
          OR r.never_expires IS DISTINCT FROM (c.expires_at IS NULL) OR r.provider_id IS DISTINCT FROM c.provider_id
-         OR r.scopes IS DISTINCT FROM c.scopes`,
+         OR r.scopes IS DISTINCT FROM c.scopes OR r.search_vector IS DISTINCT FROM c.search_vector`,
   );
 
 describe("credential_risks rows", () => {
@@ -78,6 +78,20 @@ describe("credential_risks rows", () => {
     await p.$executeRawUnsafe(`UPDATE credentials SET scopes = scopes || ARRAY['workflow'] WHERE name LIKE 'bulk-4%' OR id = $1::uuid`, one.id);
     await p.$executeRawUnsafe(`UPDATE credentials SET scopes = NULL WHERE name LIKE 'bulk-45%'`);
     expect(await p.credentialRisk.count({ where: { scopes: { has: "workflow" } } })).toBeGreaterThan(1);
+    expect(await mismatches()).toEqual([{ n: 0 }]);
+  });
+
+  it("follow the credential's search vector as its name, external id or hint change, one or many at a time", async () => {
+    const p = database.prisma;
+    const one = await p.credential.create({ data: { name: "findable-alpha", kind: "pat", providerId } });
+    const found = (q: string) =>
+      database.read<{ id: string }>(`SELECT credential_id::text AS id FROM credential_risks WHERE search_vector @@ to_tsquery('simple', $1)`, [q]);
+    expect(await found("findable:*")).toEqual([{ id: one.id }]);
+    await p.credential.update({ where: { id: one.id }, data: { name: "renamed-beta", hint: "zeta-hint" } });
+    expect(await found("findable:*")).toEqual([]);
+    expect(await found("zeta:*")).toEqual([{ id: one.id }]);
+    await p.$executeRawUnsafe(`UPDATE credentials SET external_id = 'ext-' || name WHERE name LIKE 'bulk-5%'`);
+    await p.$executeRawUnsafe(`UPDATE credentials SET hint = NULL, external_id = NULL WHERE name LIKE 'bulk-55%'`);
     expect(await mismatches()).toEqual([{ n: 0 }]);
   });
 
